@@ -1,0 +1,5 @@
+package org.skyshare.profiles;
+
+public enum CameraKind {
+    VISUAL, THERMAL
+}
