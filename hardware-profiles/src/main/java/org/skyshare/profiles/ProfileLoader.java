@@ -38,7 +38,6 @@ public final class ProfileLoader {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -63,7 +62,7 @@ public final class ProfileLoader {
         try {
             profile = MAPPER.readValue(yaml, kind.type());
         } catch (JsonProcessingException e) {
-            throw new ProfileException(describe(e, fileName, kind));
+            throw new ProfileException(describe(e, fileName, kind, lines));
         }
         Checks checks = new Checks(fileName, lines);
         profile.check(checks);
@@ -128,7 +127,8 @@ public final class ProfileLoader {
         }
     }
 
-    private static Problem describe(JsonProcessingException e, String fileName, ProfileKind kind) {
+    private static Problem describe(JsonProcessingException e, String fileName, ProfileKind kind,
+                                   Map<String, Integer> lines) {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         if (!(e instanceof JsonMappingException me)) {
             return new Problem(fileName, line, null, "not valid YAML: " + e.getOriginalMessage());
@@ -136,6 +136,9 @@ public final class ProfileLoader {
         String field = me.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        // records are bound through their constructor, so Jackson's own location is often the end of
+        // the object; the field's line from the first pass is where the person has to look
+        line = lines.getOrDefault(field, line);
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
             return new Problem(fileName, line, field, "unknown field for a " + kind.key() + " profile; known fields: "
