@@ -1,10 +1,7 @@
 package org.skyshare.profiles;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,10 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,38 +66,19 @@ public final class ProfileLoader {
         return profile;
     }
 
-    /** Line of every field, keyed by its dotted path ("gimbal.pitch_min_deg"); "" is the document. */
     private static Map<String, Integer> fieldLines(String yaml, String fileName) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = MAPPER.getFactory().createParser(yaml)) {
-            JsonToken t = p.nextToken();
-            if (t != JsonToken.START_OBJECT) {
+        try {
+            Map<String, Integer> lines = YamlLocations.fieldLines(MAPPER, yaml);
+            if (!MAPPER.readTree(yaml).isObject()) {
                 throw new ProfileException(new Problem(fileName, 1, null,
                         "expected a YAML mapping of profile fields (kind, id, name, ...)"));
             }
-            lines.put("", p.currentTokenLocation().getLineNr());
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.FIELD_NAME) {
-                    lines.put(path(p.getParsingContext()), p.currentTokenLocation().getLineNr());
-                }
-            }
+            return lines;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ProfileException(new Problem(fileName, at == null ? 0 : at.getLineNr(), null,
                     "not valid YAML: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new ProfileException(new Problem(fileName, 0, null, "cannot read: " + e.getMessage()));
         }
-        return lines;
-    }
-
-    private static String path(JsonStreamContext ctx) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-            parts.addFirst(c.inObject() ? "." + c.getCurrentName() : "[" + c.getCurrentIndex() + "]");
-        }
-        String joined = String.join("", parts);
-        return joined.startsWith(".") ? joined.substring(1) : joined;
     }
 
     private static ProfileKind kindOf(String yaml, String fileName, Map<String, Integer> lines) {
@@ -133,12 +108,8 @@ public final class ProfileLoader {
         if (!(e instanceof JsonMappingException me)) {
             return new Problem(fileName, line, null, "not valid YAML: " + e.getOriginalMessage());
         }
-        String field = me.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        // records are bound through their constructor, so Jackson's own location is often the end of
-        // the object; the field's line from the first pass is where the person has to look
-        line = lines.getOrDefault(field, line);
+        String field = YamlLocations.fieldPath(me);
+        line = YamlLocations.line(e, lines);
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
             return new Problem(fileName, line, field, "unknown field for a " + kind.key() + " profile; known fields: "
@@ -152,6 +123,6 @@ public final class ProfileLoader {
                     : Units.number(field);
             return new Problem(fileName, line, field, "expected " + expected + ", got '" + f.getValue() + "'");
         }
-        return new Problem(fileName, line, field, "expected " + Units.number(field) + ": " + me.getOriginalMessage());
+        return new Problem(fileName, line, field, "expected " + Units.number(field) + ": " + YamlLocations.explain(me));
     }
 }
