@@ -1,0 +1,51 @@
+package org.skyshare.station.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a station needs to run, as one YAML file ({@code station --config F}). Relative
+ * paths are resolved against the file's folder.
+ *
+ * @param stationId            the station's name in MQTT topics (skyshare/v1/&lt;station&gt;/...)
+ * @param assets               asset files (GeoJSON, KML, GeoPackage) the patrols cover
+ * @param aircraft             aircraft profile flown from every dock, overriding the docks' own
+ * @param patrols              the patrols file
+ * @param broker               "embedded" for the in-process broker, or a tcp:// / ssl:// URL
+ * @param databaseUrl          JDBC URL; empty for the embedded H2 file in {@code dataDir}
+ * @param dataDir              where the database, evidence images and reports live
+ * @param autoConfirmConfidence incidents at or above this confidence skip the review queue
+ * @param vehicles             the docked drones and how to reach them
+ */
+public record StationConfig(
+        String stationId,
+        List<Path> assets,
+        String aircraft,
+        Path patrols,
+        String broker,
+        String brokerUsername,
+        String brokerPassword,
+        String databaseUrl,
+        Path dataDir,
+        double autoConfirmConfidence,
+        List<VehicleConfig> vehicles) {
+
+    public StationConfig {
+        assets = List.copyOf(assets);
+        vehicles = List.copyOf(vehicles);
+    }
+
+    public boolean embeddedBroker() {
+        return broker == null || broker.isBlank() || broker.equals("embedded");
+    }
+
+    /**
+     * One docked drone.
+     *
+     * @param link   how to reach its autopilot: udp://host:port, tcp://host:port, or mavsdk://host:port
+     *               (a running mavsdk_server's gRPC address)
+     * @param frames where its camera frames arrive (the simulator's stream address), empty for none
+     */
+    public record VehicleConfig(String id, String dock, String link, String frames) {
+    }
+}

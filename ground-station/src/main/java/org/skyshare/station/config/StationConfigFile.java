@@ -1,0 +1,154 @@
+package org.skyshare.station.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.skyshare.profiles.YamlLocations;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a station configuration:
+ * <pre>
+ * station: jingshan-01
+ * assets: [jingshan.geojson]
+ * patrols: patrols.yaml
+ * broker: embedded                 # or tcp://broker:1883, ssl://broker:8883
+ * data_dir: station-data
+ * auto_confirm_confidence: 0.9
+ * vehicles:
+ *   - {id: drone-1, dock: dock-jingshan-sub, link: "udp://127.0.0.1:14540", frames: "udp://127.0.0.1:15600"}
+ * </pre>
+ */
+public final class StationConfigFile {
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private static final List<String> LINK_SCHEMES = List.of("udp", "tcp", "mavsdk");
+
+    private StationConfigFile() {
+    }
+
+    record Dto(String station, List<String> assets, String aircraft, String patrols, String broker,
+               String brokerUsername, String brokerPassword, String database, String dataDir,
+               Double autoConfirmConfidence, List<VehicleDto> vehicles) {
+    }
+
+    record VehicleDto(String id, String dock, String link, String frames) {
+    }
+
+    public static StationConfig read(Path file) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read the station configuration: " + e.getMessage(), e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Dto dto;
+        try {
+            Map<String, Integer> lines = YamlLocations.fieldLines(MAPPER, yaml);
+            try {
+                dto = MAPPER.readValue(yaml, Dto.class);
+            } catch (JsonMappingException e) {
+                throw new IllegalArgumentException(file + ":" + YamlLocations.line(e, lines) + ": field '"
+                        + YamlLocations.fieldPath(e) + "': " + YamlLocations.explain(e), e);
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new IllegalArgumentException(file + ":" + line + ": not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (dto == null) {
+            throw new IllegalArgumentException(file + ": the configuration is empty; expected station, assets, patrols, vehicles");
+        }
+        List<String> problems = new ArrayList<>();
+        if (dto.station() == null || !dto.station().matches("[A-Za-z0-9_-]+")) {
+            problems.add("field 'station': expected a name of letters, digits, '-' or '_' (it is part of MQTT topics), got "
+                    + (dto.station() == null ? "nothing" : "'" + dto.station() + "'"));
+        }
+        List<Path> assets = new ArrayList<>();
+        if (dto.assets() == null || dto.assets().isEmpty()) {
+            problems.add("field 'assets': expected a list of asset files (GeoJSON, KML, GeoPackage)");
+        } else {
+            for (String a : dto.assets()) {
+                Path p = base.resolve(a).normalize();
+                if (!Files.isRegularFile(p)) {
+                    problems.add("field 'assets': no such file " + p);
+                }
+                assets.add(p);
+            }
+        }
+        Path patrols = null;
+        if (dto.patrols() == null) {
+            problems.add("field 'patrols': missing; expected the patrols file");
+        } else {
+            patrols = base.resolve(dto.patrols()).normalize();
+            if (!Files.isRegularFile(patrols)) {
+                problems.add("field 'patrols': no such file " + patrols);
+            }
+        }
+        String broker = dto.broker() == null ? "embedded" : dto.broker().strip();
+        if (!broker.equals("embedded") && !broker.matches("(tcp|ssl|ws|wss)://[^\\s/]+(:\\d+)?/?")) {
+            problems.add("field 'broker': expected embedded or tcp://host:port (ssl://, ws://, wss://), got '" + broker + "'");
+        }
+        double autoConfirm = dto.autoConfirmConfidence() == null ? 0.9 : dto.autoConfirmConfidence();
+        if (autoConfirm < 0 || autoConfirm > 1) {
+            problems.add("field 'auto_confirm_confidence': expected a number from 0 to 1, got " + autoConfirm);
+        }
+        List<StationConfig.VehicleConfig> vehicles = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<VehicleDto> vs = dto.vehicles() == null ? List.of() : dto.vehicles();
+        if (vs.isEmpty()) {
+            problems.add("field 'vehicles': expected at least one vehicle with id, dock and link");
+        }
+        for (int i = 0; i < vs.size(); i++) {
+            VehicleDto v = vs.get(i);
+            String at = "vehicles[" + i + "]";
+            if (v.id() == null || !ids.add(v.id())) {
+                problems.add("field '" + at + ".id': expected a unique vehicle id, got " + (v.id() == null ? "nothing" : "'" + v.id() + "' twice"));
+            }
+            if (v.dock() == null) {
+                problems.add("field '" + at + ".dock': missing; expected the id of a dock in the assets");
+            }
+            checkAddress(v.link(), at + ".link", LINK_SCHEMES, true, problems);
+            checkAddress(v.frames(), at + ".frames", List.of("udp", "tcp"), false, problems);
+            vehicles.add(new StationConfig.VehicleConfig(v.id(), v.dock(), v.link(), v.frames()));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+        }
+        Path dataDir = base.resolve(dto.dataDir() == null ? "station-data" : dto.dataDir()).normalize();
+        return new StationConfig(dto.station(), assets, dto.aircraft(), patrols, broker, dto.brokerUsername(),
+                dto.brokerPassword(), dto.database(), dataDir, autoConfirm, vehicles);
+    }
+
+    private static void checkAddress(String address, String field, List<String> schemes, boolean required, List<String> problems) {
+        if (address == null || address.isBlank()) {
+            if (required) {
+                problems.add("field '" + field + "': missing; expected " + String.join("|", schemes) + "://host:port");
+            }
+            return;
+        }
+        try {
+            URI uri = new URI(address);
+            if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+                throw new URISyntaxException(address, "scheme, host or port");
+            }
+        } catch (URISyntaxException e) {
+            problems.add("field '" + field + "': expected " + String.join("|", schemes) + "://host:port, got '" + address + "'");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.skyshare.station.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StationConfigFileTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws Exception {
+        Files.writeString(dir.resolve("area.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+        Files.writeString(dir.resolve("patrols.yaml"), "patrols: []");
+        Path f = dir.resolve("station.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    private static final String GOOD = """
+            station: jingshan-01
+            assets: [area.geojson]
+            patrols: patrols.yaml
+            broker: tcp://127.0.0.1:1883
+            vehicles:
+              - {id: drone-1, dock: dock-a, link: "udp://127.0.0.1:14540", frames: "udp://127.0.0.1:15600"}
+              - {id: drone-2, dock: dock-b, link: "mavsdk://127.0.0.1:50051"}
+            """;
+
+    @Test
+    void readsAndResolvesPathsAgainstTheFile() throws Exception {
+        StationConfig c = StationConfigFile.read(write(GOOD));
+        assertThat(c.stationId()).isEqualTo("jingshan-01");
+        assertThat(c.assets()).containsExactly(dir.resolve("area.geojson"));
+        assertThat(c.dataDir()).isEqualTo(dir.resolve("station-data"));
+        assertThat(c.embeddedBroker()).isFalse();
+        assertThat(c.autoConfirmConfidence()).isEqualTo(0.9);
+        assertThat(c.vehicles()).hasSize(2);
+    }
+
+    @Test
+    void everyProblemIsNamedAtOnce() throws Exception {
+        Path f = write(GOOD.replace("jingshan-01", "jingshan/01").replace("udp://127.0.0.1:14540", "serial0")
+                .replace("area.geojson]", "missing.geojson]").replace("drone-2", "drone-1"));
+        assertThatThrownBy(() -> StationConfigFile.read(f))
+                .hasMessageContaining("field 'station': expected a name of letters")
+                .hasMessageContaining("field 'assets': no such file")
+                .hasMessageContaining("field 'vehicles[0].link': expected udp|tcp|mavsdk://host:port, got 'serial0'")
+                .hasMessageContaining("field 'vehicles[1].id': expected a unique vehicle id, got 'drone-1' twice");
+    }
+
+    @Test
+    void unknownKeysGiveTheLine() throws Exception {
+        Path f = write(GOOD.replace("broker: tcp", "brokr: tcp"));
+        assertThatThrownBy(() -> StationConfigFile.read(f)).hasMessageContaining("station.yaml:4: field 'brokr': unknown field");
+    }
+}
