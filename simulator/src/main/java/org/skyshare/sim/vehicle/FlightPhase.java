@@ -6,6 +6,8 @@ public enum FlightPhase {
     DOCKED(false),
     /** Armed on the ground, waiting for takeoff or a mission start. */
     ARMED_ON_GROUND(false),
+    /** On the ground away from its dock (landed by a failsafe or a land command), disarmed. */
+    LANDED(false),
     TAKEOFF(true),
     MISSION(true),
     /** Position hold (pause, end of mission without a return, geofence breach). */
