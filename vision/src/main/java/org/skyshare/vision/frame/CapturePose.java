@@ -6,7 +6,7 @@ package org.skyshare.vision.frame;
  * <p>Gimbal angles are as a stabilised gimbal reports them: pitch and roll relative to the horizon
  * (pitch -90 looks straight down), yaw relative to the aircraft's nose, so the camera's heading is
  * {@code yawDeg + gimbalYawDeg}. The aircraft's own roll and pitch are kept because a fixed
- * (unstabilised) mount inherits them; see {@link #cameraAttitude(boolean)}.
+ * (unstabilised) mount inherits them.
  *
  * @param altitudeAmslM       drone altitude above mean sea level
  * @param groundAltitudeAmslM ground height under the drone above mean sea level (flat-ground
@@ -60,7 +60,8 @@ public record CapturePose(
     }
 
     /**
-     * The camera's attitude relative to north/east/down.
+     * The camera's attitude relative to north/east/down. For a fixed mount this adds the angles,
+     * which holds for small aircraft angles only; georeferencing composes the rotations exactly.
      *
      * @param stabilisedGimbal true when the gimbal holds pitch and roll against the horizon (every
      *                         drone gimbal we know); false for a camera fixed to the airframe
