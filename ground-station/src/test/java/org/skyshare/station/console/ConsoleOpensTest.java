@@ -1,0 +1,54 @@
+package org.skyshare.station.console;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.skyshare.station.console.alerts.AlertQueue;
+import org.skyshare.station.console.fleet.FleetView;
+import org.skyshare.station.console.live.FrameFeed;
+import org.skyshare.station.console.map.FeatureKind;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class ConsoleOpensTest {
+    static {
+        HeadlessFx.init();
+    }
+
+    private ConsoleShell shell;
+
+    @Start
+    void start(Stage stage) {
+        shell = ConsoleWindow.show(stage, new ConsoleServices(List.of(HeadlessFx.jingshan()), new FixturePlanner(),
+                FleetView.none(), AlertQueue.none(), FrameFeed.none(), null, "tester"));
+    }
+
+    @Test
+    void opensWithTheJingshanSampleOnTheMap(FxRobot robot) {
+        HeadlessFx.waitFor("Jingshan assets on the map", 10_000, () -> shell.map().model().features().size() == 45);
+        var kinds = HeadlessFx.onFx(() -> shell.map().model().features().stream().map(f -> f.kind()).distinct().toList());
+        assertTrue(kinds.containsAll(List.of(FeatureKind.FOREST, FeatureKind.RIVER, FeatureKind.POWER_LINE,
+                FeatureKind.TOWER, FeatureKind.DOCK, FeatureKind.NO_FLY)), "kinds: " + kinds);
+        // the map fitted the sample: its centre lies inside the sample's box
+        HeadlessFx.waitFor("map fitted to the sample", 5_000, () -> shell.map().model().featureBounds()
+                .contains(shell.map().viewport().centerX(), shell.map().viewport().centerY()));
+        long before = HeadlessFx.onFx(() -> shell.map().redrawCount());
+        robot.moveTo(shell.map());
+        robot.scroll(2);
+        HeadlessFx.waitFor("map redrawn after zoom", 5_000, () -> shell.map().redrawCount() > before);
+        String cursor = HeadlessFx.onFx(() -> shell.map().cursorPositionProperty().get());
+        assertTrue(cursor.matches("30\\.\\d{5}° N, 119\\.\\d{5}° E"), "cursor shows coordinates: " + cursor);
+        Path shot = HeadlessFx.screenshot(shell.getScene().getRoot(), "console-jingshan");
+        assertTrue(Files.exists(shot));
+        assertEquals(4, shell.tabs().getTabs().size());
+    }
+}
