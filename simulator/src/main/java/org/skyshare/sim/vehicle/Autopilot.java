@@ -487,6 +487,14 @@ final class Autopilot {
 
     /** Moves towards a target in local metres with speed, acceleration, climb and wind limits. */
     private void guide(double te, double tn, double tu, double dt) {
+        guide(te, tn, tu, dt, 0);
+    }
+
+    /**
+     * @param exitSpeedMps speed to pass the target at: 0 stops there, cruise flies straight through
+     *                     (a waypoint on a straight line costs no braking, as with PX4's cornering)
+     */
+    private void guide(double te, double tn, double tu, double dt, double exitSpeedMps) {
         double dx = te - e;
         double dy = tn - n;
         double dist = Math.hypot(dx, dy);
@@ -501,8 +509,9 @@ final class Autopilot {
             wantE = 0;
             wantN = 0;
         } else {
-            double v = Math.min(speedMps, Math.sqrt(2 * ACCEL_MPS2 * dist));
-            v = Math.min(v, dist / dt);
+            double exit = Math.min(exitSpeedMps, speedMps);
+            double v = Math.min(speedMps, Math.sqrt(exit * exit + 2 * ACCEL_MPS2 * dist));
+            v = Math.min(v, Math.max(dist, exit * dt) / dt);
             wantE = dx / dist * v;
             wantN = dy / dist * v;
             double[] limited = limitByAirspeed(wantE, wantN, wind);
@@ -728,9 +737,36 @@ final class Autopilot {
         double te = (it.latDeg() == 0 && it.lonDeg() == 0) ? e : geo.eastM(it.lonDeg());
         double tn = (it.latDeg() == 0 && it.lonDeg() == 0) ? n : geo.northM(it.latDeg());
         double tu = relativeAlt(it);
-        guide(te, tn, tu, dt);
+        guide(te, tn, tu, dt, cornerSpeed(it, te, tn));
         double accept = it.param2() > 0 && it.command() == MavCmd.NAV_WAYPOINT ? it.param2() : params.get(ParamTable.NAV_ACC_RAD);
         return Math.hypot(te - e, tn - n) <= accept && Math.abs(tu - u) <= Math.max(1.0, accept);
+    }
+
+    /** How fast to pass a waypoint: full speed when the next leg goes on straight, slower the sharper the turn. */
+    private double cornerSpeed(MissionItem it, double te, double tn) {
+        if (it.param1() > 0 || it.command() != MavCmd.NAV_WAYPOINT) {
+            return 0;
+        }
+        for (int i = current + 1; i < mission.size(); i++) {
+            MissionItem next = mission.get(i);
+            if (next.command() == MavCmd.NAV_WAYPOINT) {
+                double ne = geo.eastM(next.lonDeg()) - te;
+                double nn = geo.northM(next.latDeg()) - tn;
+                double ie = te - e;
+                double in = tn - n;
+                double a = Math.hypot(ne, nn) * Math.hypot(ie, in);
+                if (a < 1e-6) {
+                    return 0;
+                }
+                double cos = (ne * ie + nn * in) / a;
+                double turnDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cos))));
+                return speedMps * Math.max(0.2, 1 - turnDeg / 100);
+            }
+            if (next.hasPosition() || next.command() == MavCmd.NAV_RETURN_TO_LAUNCH || next.command() == MavCmd.NAV_LAND) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     private double relativeAlt(MissionItem it) {

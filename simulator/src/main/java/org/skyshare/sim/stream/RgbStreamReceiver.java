@@ -1,0 +1,141 @@
+package org.skyshare.sim.stream;
+
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.Java2DFrameConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.image.BufferedImage;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The station's end of one vehicle's RGB stream: FFmpeg decodes the MPEG-TS/UDP video, a second
+ * socket takes the metadata side channel, and each decoded picture is paired with the metadata of
+ * the same presentation time. Pictures whose metadata never came are dropped and counted.
+ */
+public final class RgbStreamReceiver implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RgbStreamReceiver.class);
+    private static final int KEEP_METADATA = 256;
+
+    private final int videoPort;
+    private final double frameRate;
+    private final PacketReceiver metadata;
+    private final Map<Long, FrameMetadata> byFrameIndex = new ConcurrentHashMap<>();
+    private final BlockingQueue<ReceivedRgbFrame> frames = new ArrayBlockingQueue<>(32);
+    private final Thread decoder;
+    private final AtomicLong decoded = new AtomicLong();
+    private final AtomicLong unmatched = new AtomicLong();
+    private final AtomicLong overflowed = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile FFmpegFrameGrabber grabber;
+
+    /**
+     * @param videoPort    UDP port the MPEG-TS video arrives on (must be free)
+     * @param metadataPort UDP port of the metadata side channel; 0 picks one ({@link #metadataPort()})
+     * @param frameRate    the sender's nominal frame rate, which spaces presentation times
+     */
+    public RgbStreamReceiver(int videoPort, int metadataPort, double frameRate) {
+        this.videoPort = videoPort;
+        this.frameRate = frameRate;
+        this.metadata = new PacketReceiver(new InetSocketAddress(metadataPort), "rgb-metadata-" + videoPort, this::onMetadata);
+        this.decoder = new Thread(this::decode, "rgb-video-" + videoPort);
+        decoder.setDaemon(true);
+        decoder.start();
+    }
+
+    public int metadataPort() {
+        return metadata.port();
+    }
+
+    private void onMetadata(PacketReceiver.Body body) {
+        if (body.type() != PacketFormat.TYPE_RGB_META) {
+            return;
+        }
+        FrameBody.Decoded d = FrameBody.decode(body.streamId(), body.sequence(), body.bytes(), false);
+        long index = Math.round(d.videoPtsUs() * frameRate / 1e6);
+        byFrameIndex.put(index, d.metadata());
+        if (byFrameIndex.size() > KEEP_METADATA) {
+            byFrameIndex.keySet().removeIf(k -> k < index - KEEP_METADATA / 2);
+        }
+    }
+
+    private void decode() {
+        Java2DFrameConverter converter = new Java2DFrameConverter();
+        while (running) {
+            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber("udp://0.0.0.0:" + videoPort + "?buffer_size=4194304")) {
+                g.setFormat("mpegts");
+                // the udp protocol's read timeout (microseconds) lets close() stop a waiting decoder
+                g.setOption("timeout", "500000");
+                g.setOption("fflags", "nobuffer");
+                g.setOption("probesize", "500000");
+                g.setOption("analyzeduration", "1000000");
+                grabber = g;
+                g.start();
+                Frame f;
+                while (running && (f = g.grabImage()) != null) {
+                    handle(f, converter);
+                }
+            } catch (Exception e) {
+                if (running) {
+                    LOG.debug("video stream on UDP {} restarting: {}", videoPort, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void handle(Frame f, Java2DFrameConverter converter) {
+        decoded.incrementAndGet();
+        long ts = f.timestamp;
+        long index = Math.round(ts * frameRate / 1e6);
+        FrameMetadata m = byFrameIndex.remove(index);
+        if (m == null) {
+            unmatched.incrementAndGet();
+            return;
+        }
+        BufferedImage src = converter.getBufferedImage(f);
+        BufferedImage copy = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        copy.getGraphics().drawImage(src, 0, 0, null);
+        ReceivedRgbFrame r = new ReceivedRgbFrame(m, copy, StreamClock.nowUs());
+        while (!frames.offer(r)) {
+            if (frames.poll() != null) {
+                overflowed.incrementAndGet();
+            }
+        }
+    }
+
+    public ReceivedRgbFrame poll(Duration timeout) throws InterruptedException {
+        return frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public long framesDecoded() {
+        return decoded.get();
+    }
+
+    /** Pictures dropped because no metadata matched them. */
+    public long framesUnmatched() {
+        return unmatched.get();
+    }
+
+    public long metadataPacketsDropped() {
+        return metadata.dropped.get();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        metadata.close();
+        try {
+            decoder.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
