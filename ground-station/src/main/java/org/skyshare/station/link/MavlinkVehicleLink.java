@@ -1,0 +1,600 @@
+package org.skyshare.station.link;
+
+import io.dronefleet.mavlink.common.Attitude;
+import io.dronefleet.mavlink.common.BatteryStatus;
+import io.dronefleet.mavlink.common.CommandAck;
+import io.dronefleet.mavlink.common.CommandLong;
+import io.dronefleet.mavlink.common.ExtendedSysState;
+import io.dronefleet.mavlink.common.GlobalPositionInt;
+import io.dronefleet.mavlink.common.GpsRawInt;
+import io.dronefleet.mavlink.common.HomePosition;
+import io.dronefleet.mavlink.common.MavCmd;
+import io.dronefleet.mavlink.common.MavParamType;
+import io.dronefleet.mavlink.common.MavResult;
+import io.dronefleet.mavlink.common.MissionAck;
+import io.dronefleet.mavlink.common.MissionCount;
+import io.dronefleet.mavlink.common.MissionCurrent;
+import io.dronefleet.mavlink.common.MissionItemInt;
+import io.dronefleet.mavlink.common.MissionItemReached;
+import io.dronefleet.mavlink.common.MissionRequest;
+import io.dronefleet.mavlink.common.MissionRequestInt;
+import io.dronefleet.mavlink.common.ParamRequestRead;
+import io.dronefleet.mavlink.common.ParamSet;
+import io.dronefleet.mavlink.common.ParamValue;
+import io.dronefleet.mavlink.common.Statustext;
+import io.dronefleet.mavlink.common.SysStatus;
+import io.dronefleet.mavlink.minimal.Heartbeat;
+import io.dronefleet.mavlink.minimal.MavAutopilot;
+import io.dronefleet.mavlink.minimal.MavState;
+import io.dronefleet.mavlink.minimal.MavType;
+import io.dronefleet.mavlink.util.EnumValue;
+import org.skyshare.planner.mission.MissionItem;
+import org.skyshare.sim.mavlink.MavlinkCodec;
+import org.skyshare.sim.mavlink.MavlinkFrame;
+import org.skyshare.sim.mavlink.MavlinkFrameParser;
+import org.skyshare.sim.mavlink.MissionItems;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * {@link VehicleLink} over MAVLink 2, directly on a UDP or TCP socket. One reader thread decodes
+ * and dispatches (telemetry into volatile snapshots, protocol replies into per-transaction
+ * channels); mission transactions and commands/parameters each run on their own single thread, so
+ * a slow upload never delays an RTL. A shared timer sends the station heartbeat (1 Hz) and watches
+ * the vehicle's.
+ */
+public final class MavlinkVehicleLink implements VehicleLink {
+    private static final int STATION_COMPONENT = 190; // MAV_COMP_ID_MISSIONPLANNER
+    private static final ScheduledExecutorService TIMERS = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "link-timers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final LinkConfig cfg;
+    private final MavlinkTransport transport;
+    private final MavlinkCodec codec;
+    private final MavlinkFrameParser parser;
+    private final ProtocolChannel missionChannel;
+    private final ProtocolChannel commandChannel;
+    private final ProtocolChannel paramChannel;
+    private final MissionProtocolClient missionClient;
+    private final ExecutorService missionExecutor;
+    private final ExecutorService commandExecutor;
+    private final ScheduledFuture<?> heartbeatTask;
+    private final ScheduledFuture<?> healthTask;
+
+    private volatile int vehicleSystemId;
+    private volatile LinkStatus status = LinkStatus.CONNECTING;
+    private volatile long lastHeartbeatNs;
+    private final AtomicInteger connects = new AtomicInteger();
+    private final List<Consumer<LinkStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<StatusText>> textListeners = new CopyOnWriteArrayList<>();
+    private final List<IntConsumer> reachedListeners = new CopyOnWriteArrayList<>();
+
+    // telemetry, written by the reader thread only
+    private volatile Position position;
+    private volatile org.skyshare.station.link.Attitude attitude;
+    private volatile VelocityNed velocity;
+    private volatile BatteryState battery;
+    private volatile GpsInfo gps;
+    private volatile FlightMode flightMode = FlightMode.UNKNOWN;
+    private volatile boolean armed;
+    private volatile LandedState landedState = LandedState.UNKNOWN;
+    private volatile Home home;
+    private volatile int missionCurrent;
+    private volatile int missionTotal;
+    private volatile int lastReached = -1;
+    private volatile StatusText lastText;
+    private volatile int systemStatus;
+    private volatile long receivedAtMs;
+
+    private final Map<Class<?>, LongAdder> counts = new ConcurrentHashMap<>();
+    private final LongAdder received = new LongAdder();
+    private final int[] lastSeq = new int[256];
+    private volatile long framesLost;
+
+    private final Telemetry telemetry = new Telemetry();
+    private final Mission mission = new Mission();
+    private final Action action = new Action();
+    private final Geofence geofence = new Geofence();
+    private final Params params = new Params();
+
+    private MavlinkVehicleLink(LinkConfig cfg, MavlinkTransport transport) {
+        this.cfg = cfg;
+        this.transport = transport;
+        this.vehicleSystemId = cfg.systemId();
+        this.codec = new MavlinkCodec(cfg.stationSystemId(), STATION_COMPONENT, cfg.signing());
+        this.parser = new MavlinkFrameParser(cfg.signing());
+        this.missionChannel = new ProtocolChannel(this::send);
+        this.commandChannel = new ProtocolChannel(this::send);
+        this.paramChannel = new ProtocolChannel(this::send);
+        this.missionClient = new MissionProtocolClient(missionChannel, () -> vehicleSystemId,
+                cfg.itemTimeout().toNanos(), cfg.retries());
+        java.util.Arrays.fill(lastSeq, -1);
+        String name = "link-" + cfg.uri().getPort();
+        this.missionExecutor = Executors.newSingleThreadExecutor(daemon(name + "-mission"));
+        this.commandExecutor = Executors.newSingleThreadExecutor(daemon(name + "-command"));
+        transport.start(this::onBytes);
+        this.heartbeatTask = TIMERS.scheduleAtFixedRate(this::sendHeartbeat, 0, 1, TimeUnit.SECONDS);
+        this.healthTask = TIMERS.scheduleAtFixedRate(this::checkHealth, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Opens the socket and starts talking; returns at once (status CONNECTING until the first heartbeat). */
+    public static MavlinkVehicleLink connect(LinkConfig cfg) throws IOException {
+        String host = cfg.uri().getHost();
+        int port = cfg.uri().getPort();
+        MavlinkTransport t = cfg.uri().getScheme().equals("udp") ? new UdpTransport(host, port) : new TcpTransport(host, port);
+        return new MavlinkVehicleLink(cfg, t);
+    }
+
+    // ---- VehicleLink ------------------------------------------------------------------------
+
+    @Override
+    public int systemId() {
+        return vehicleSystemId;
+    }
+
+    @Override
+    public String address() {
+        return cfg.uri().toString();
+    }
+
+    @Override
+    public LinkHealth health() {
+        long since = lastHeartbeatNs == 0 ? -1 : (System.nanoTime() - lastHeartbeatNs) / 1_000_000;
+        return new LinkHealth(status, since, received.sum(), framesLost, parser.stats(), connects.get());
+    }
+
+    @Override
+    public void onStatus(Consumer<LinkStatus> listener) {
+        statusListeners.add(listener);
+    }
+
+    @Override
+    public TelemetryPlugin telemetry() {
+        return telemetry;
+    }
+
+    @Override
+    public MissionPlugin mission() {
+        return mission;
+    }
+
+    @Override
+    public ActionPlugin action() {
+        return action;
+    }
+
+    @Override
+    public GeofencePlugin geofence() {
+        return geofence;
+    }
+
+    @Override
+    public ParamsPlugin params() {
+        return params;
+    }
+
+    @Override
+    public void close() {
+        if (status == LinkStatus.CLOSED) {
+            return;
+        }
+        heartbeatTask.cancel(false);
+        healthTask.cancel(false);
+        missionExecutor.shutdownNow();
+        commandExecutor.shutdownNow();
+        transport.close();
+        setStatus(LinkStatus.CLOSED);
+    }
+
+    // ---- sending ----------------------------------------------------------------------------
+
+    private void send(Object message) {
+        try {
+            transport.send(codec.encode(message));
+        } catch (IOException e) {
+            // a dead socket shows as a lost link; the transaction's timeout reports it
+        }
+    }
+
+    private void sendHeartbeat() {
+        send(Heartbeat.builder().type(MavType.MAV_TYPE_GCS).autopilot(MavAutopilot.MAV_AUTOPILOT_INVALID)
+                .systemStatus(MavState.MAV_STATE_ACTIVE).mavlinkVersion(3).build());
+    }
+
+    // ---- receiving --------------------------------------------------------------------------
+
+    private void onBytes(byte[] buf, int off, int len) {
+        if (transport.datagrams()) {
+            parser.acceptDatagram(buf, off, len, this::onFrame);
+        } else {
+            parser.acceptStream(buf, off, len, this::onFrame);
+        }
+    }
+
+    private void onFrame(MavlinkFrame f) {
+        Object p = f.payload();
+        if (vehicleSystemId == 0) {
+            if (p instanceof Heartbeat hb && hb.type().entry() != MavType.MAV_TYPE_GCS) {
+                vehicleSystemId = f.systemId();
+            } else {
+                return;
+            }
+        }
+        if (f.systemId() != vehicleSystemId) {
+            return;
+        }
+        received.increment();
+        counts.computeIfAbsent(p.getClass(), k -> new LongAdder()).increment();
+        int comp = f.componentId();
+        int prev = lastSeq[comp];
+        if (prev >= 0) {
+            framesLost += (f.sequence() - prev - 1) & 0xff;
+        }
+        lastSeq[comp] = f.sequence();
+        receivedAtMs = System.currentTimeMillis();
+
+        if (p instanceof Heartbeat hb) {
+            onHeartbeat(hb);
+        } else if (p instanceof GlobalPositionInt g) {
+            position = new Position(g.lat() / 1e7, g.lon() / 1e7, g.alt() / 1000.0, g.relativeAlt() / 1000.0);
+            velocity = new VelocityNed(g.vx() / 100.0, g.vy() / 100.0, g.vz() / 100.0);
+        } else if (p instanceof Attitude a) {
+            double yaw = Math.toDegrees(a.yaw());
+            attitude = new org.skyshare.station.link.Attitude(Math.toDegrees(a.roll()), Math.toDegrees(a.pitch()),
+                    yaw < 0 ? yaw + 360 : yaw);
+        } else if (p instanceof GpsRawInt g) {
+            gps = new GpsInfo(g.fixType().value(), g.satellitesVisible());
+        } else if (p instanceof SysStatus s) {
+            battery = new BatteryState(s.batteryRemaining(), s.voltageBattery() / 1000.0);
+        } else if (p instanceof BatteryStatus b) {
+            double v = b.voltages().isEmpty() || b.voltages().get(0) == 65535 ? 0 : b.voltages().get(0) / 1000.0;
+            battery = new BatteryState(b.batteryRemaining(), v);
+        } else if (p instanceof ExtendedSysState e) {
+            landedState = switch (e.landedState().value()) {
+                case 1 -> LandedState.ON_GROUND;
+                case 2 -> LandedState.IN_AIR;
+                case 3 -> LandedState.TAKING_OFF;
+                case 4 -> LandedState.LANDING;
+                default -> LandedState.UNKNOWN;
+            };
+        } else if (p instanceof HomePosition h) {
+            home = new Home(h.latitude() / 1e7, h.longitude() / 1e7, h.altitude() / 1000.0);
+        } else if (p instanceof MissionCurrent c) {
+            missionCurrent = c.seq();
+            if (c.total() > 0 || c.missionState() != null && c.missionState().value() == 1) {
+                missionTotal = c.total();
+            }
+            missionChannel.offer(f);
+        } else if (p instanceof MissionItemReached r) {
+            lastReached = Math.max(lastReached, r.seq());
+            for (IntConsumer l : reachedListeners) {
+                l.accept(r.seq());
+            }
+        } else if (p instanceof Statustext t) {
+            StatusText st = new StatusText(t.severity().value(), t.text());
+            lastText = st;
+            for (Consumer<StatusText> l : textListeners) {
+                l.accept(st);
+            }
+        } else if (p instanceof MissionRequestInt || p instanceof MissionRequest || p instanceof MissionAck
+                || p instanceof MissionCount || p instanceof MissionItemInt) {
+            missionChannel.offer(f);
+        } else if (p instanceof CommandAck) {
+            commandChannel.offer(f);
+        } else if (p instanceof ParamValue) {
+            paramChannel.offer(f);
+        }
+    }
+
+    private void onHeartbeat(Heartbeat hb) {
+        if (hb.type().entry() == MavType.MAV_TYPE_GCS) {
+            return;
+        }
+        lastHeartbeatNs = System.nanoTime();
+        int base = hb.baseMode().value();
+        armed = (base & 128) != 0;
+        flightMode = FlightMode.fromHeartbeat(hb.autopilot().value(), base, hb.customMode());
+        systemStatus = hb.systemStatus().value();
+        if (status == LinkStatus.CONNECTING || status == LinkStatus.LOST) {
+            connects.incrementAndGet();
+            setStatus(LinkStatus.CONNECTED);
+        }
+    }
+
+    private void checkHealth() {
+        if (status == LinkStatus.CONNECTED && System.nanoTime() - lastHeartbeatNs > cfg.heartbeatTimeout().toNanos()) {
+            setStatus(LinkStatus.LOST);
+        }
+    }
+
+    private synchronized void setStatus(LinkStatus s) {
+        if (status == s || status == LinkStatus.CLOSED) {
+            return;
+        }
+        status = s;
+        for (Consumer<LinkStatus> l : statusListeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                // a listener's bug must not stop the link
+            }
+        }
+    }
+
+    // ---- transactions -----------------------------------------------------------------------
+
+    private interface Job<T> {
+        T run() throws InterruptedException;
+    }
+
+    private <T> CompletableFuture<T> submit(ExecutorService ex, Job<T> job) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        try {
+            ex.execute(() -> {
+                try {
+                    future.complete(job.run());
+                } catch (LinkException e) {
+                    future.completeExceptionally(e);
+                } catch (InterruptedException e) {
+                    future.completeExceptionally(new LinkException("link to vehicle " + vehicleSystemId + " closed", e));
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(new LinkException("link to vehicle " + vehicleSystemId + " failed: " + e, e));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            future.completeExceptionally(new LinkException("link to vehicle " + vehicleSystemId + " is closed"));
+        }
+        return future;
+    }
+
+    private void requireVehicle() {
+        if (vehicleSystemId == 0) {
+            throw new LinkException("no vehicle has been heard on " + address() + " yet");
+        }
+    }
+
+    private CompletableFuture<Void> command(int cmd, String name, float... p) {
+        return submit(commandExecutor, () -> {
+            requireVehicle();
+            float[] a = java.util.Arrays.copyOf(p, 7);
+            long timeout = cfg.itemTimeout().toNanos();
+            commandChannel.clear();
+            for (int attempt = 0; attempt <= cfg.retries(); attempt++) {
+                send(CommandLong.builder().targetSystem(vehicleSystemId).targetComponent(1)
+                        .command(EnumValue.create(MavCmd.class, cmd)).confirmation(attempt)
+                        .param1(a[0]).param2(a[1]).param3(a[2]).param4(a[3]).param5(a[4]).param6(a[5]).param7(a[6]).build());
+                long deadline = System.nanoTime() + timeout;
+                while (true) {
+                    MavlinkFrame f = commandChannel.await(m -> ((CommandAck) m.payload()).command().value() == cmd, deadline);
+                    if (f == null) {
+                        break;
+                    }
+                    CommandAck ack = (CommandAck) f.payload();
+                    MavResult r = ack.result().entry();
+                    if (r == MavResult.MAV_RESULT_ACCEPTED) {
+                        return null;
+                    }
+                    if (r == MavResult.MAV_RESULT_IN_PROGRESS) {
+                        deadline = System.nanoTime() + timeout;
+                        continue;
+                    }
+                    throw new LinkException(String.format("vehicle %d refused %s: %s", vehicleSystemId, name,
+                            r == null ? "result " + ack.result().value() : r.name()));
+                }
+            }
+            throw new LinkException(String.format("vehicle %d did not acknowledge %s after %d tries of %d ms",
+                    vehicleSystemId, name, cfg.retries() + 1, timeout / 1_000_000));
+        });
+    }
+
+    private final class Telemetry implements TelemetryPlugin {
+        @Override
+        public TelemetrySnapshot latest() {
+            return new TelemetrySnapshot(vehicleSystemId, position, attitude, velocity, battery, gps, flightMode, armed,
+                    landedState, home, mission.progress(), lastText, systemStatus, receivedAtMs);
+        }
+
+        @Override
+        public void onStatusText(Consumer<StatusText> listener) {
+            textListeners.add(listener);
+        }
+
+        @Override
+        public void onMissionItemReached(IntConsumer listener) {
+            reachedListeners.add(listener);
+        }
+
+        @Override
+        public Map<String, Long> messageCounts() {
+            Map<String, Long> out = new TreeMap<>();
+            counts.forEach((k, v) -> out.put(MessageNames.of(k), v.sum()));
+            return out;
+        }
+
+        @Override
+        public long messagesReceived() {
+            return received.sum();
+        }
+    }
+
+    private final class Mission implements MissionPlugin {
+        @Override
+        public CompletableFuture<Void> upload(List<MissionItem> items) {
+            List<MissionItem> copy = List.copyOf(items);
+            return submit(missionExecutor, () -> {
+                requireVehicle();
+                missionClient.upload(MissionItems.TYPE_MISSION, copy);
+                missionTotal = copy.size();
+                lastReached = -1;
+                return null;
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<MissionItem>> download() {
+            return submit(missionExecutor, () -> {
+                requireVehicle();
+                return missionClient.download(MissionItems.TYPE_MISSION);
+            });
+        }
+
+        @Override
+        public CompletableFuture<Void> clear() {
+            return submit(missionExecutor, () -> {
+                requireVehicle();
+                missionClient.clear(MissionItems.TYPE_MISSION);
+                missionTotal = 0;
+                lastReached = -1;
+                return null;
+            });
+        }
+
+        @Override
+        public CompletableFuture<Void> setCurrent(int seq) {
+            return submit(missionExecutor, () -> {
+                requireVehicle();
+                missionClient.setCurrent(seq);
+                lastReached = seq - 1;
+                return null;
+            });
+        }
+
+        @Override
+        public MissionProgress progress() {
+            return new MissionProgress(missionCurrent, missionTotal, lastReached);
+        }
+    }
+
+    private final class Action implements ActionPlugin {
+        @Override
+        public CompletableFuture<Void> arm() {
+            return command(400, "ARM", 1);
+        }
+
+        @Override
+        public CompletableFuture<Void> disarm() {
+            return command(400, "DISARM", 0);
+        }
+
+        @Override
+        public CompletableFuture<Void> takeoff(double altitudeM) {
+            return command(22, "TAKEOFF", 0, 0, 0, Float.NaN, Float.NaN, Float.NaN, (float) altitudeM);
+        }
+
+        @Override
+        public CompletableFuture<Void> startMission() {
+            return command(300, "MISSION_START", 0, 0);
+        }
+
+        @Override
+        public CompletableFuture<Void> hold() {
+            return command(193, "HOLD (DO_PAUSE_CONTINUE 0)", 0);
+        }
+
+        @Override
+        public CompletableFuture<Void> resume() {
+            return command(193, "RESUME (DO_PAUSE_CONTINUE 1)", 1);
+        }
+
+        @Override
+        public CompletableFuture<Void> returnToLaunch() {
+            return command(20, "RETURN_TO_LAUNCH");
+        }
+
+        @Override
+        public CompletableFuture<Void> land() {
+            return command(21, "LAND", 0, 0, 0, Float.NaN, Float.NaN, Float.NaN, Float.NaN);
+        }
+    }
+
+    private final class Geofence implements GeofencePlugin {
+        @Override
+        public CompletableFuture<Void> upload(List<FenceZone> zones) {
+            List<MissionItem> items = FenceItems.toItems(zones);
+            return submit(missionExecutor, () -> {
+                requireVehicle();
+                missionClient.upload(MissionItems.TYPE_FENCE, items);
+                return null;
+            });
+        }
+
+        @Override
+        public CompletableFuture<Void> clear() {
+            return submit(missionExecutor, () -> {
+                requireVehicle();
+                missionClient.clear(MissionItems.TYPE_FENCE);
+                return null;
+            });
+        }
+    }
+
+    private final class Params implements ParamsPlugin {
+        @Override
+        public CompletableFuture<Float> get(String name) {
+            return submit(commandExecutor, () -> {
+                requireVehicle();
+                paramChannel.clear();
+                Object req = ParamRequestRead.builder().targetSystem(vehicleSystemId).targetComponent(1).paramId(name)
+                        .paramIndex(-1).build();
+                MavlinkFrame f = paramExchange(req, name, null);
+                return ((ParamValue) f.payload()).paramValue();
+            });
+        }
+
+        @Override
+        public CompletableFuture<Void> set(String name, float value) {
+            return submit(commandExecutor, () -> {
+                requireVehicle();
+                paramChannel.clear();
+                Object req = ParamSet.builder().targetSystem(vehicleSystemId).targetComponent(1).paramId(name)
+                        .paramValue(value).paramType(MavParamType.MAV_PARAM_TYPE_REAL32).build();
+                paramExchange(req, name, value);
+                return null;
+            });
+        }
+
+        private MavlinkFrame paramExchange(Object request, String name, Float value) throws InterruptedException {
+            long timeout = cfg.itemTimeout().toNanos();
+            for (int attempt = 0; attempt <= cfg.retries(); attempt++) {
+                send(request);
+                MavlinkFrame f = paramChannel.await(m -> {
+                    ParamValue v = (ParamValue) m.payload();
+                    return v.paramId().equals(name) && (value == null || Math.abs(v.paramValue() - value) < 1e-6);
+                }, System.nanoTime() + timeout);
+                if (f != null) {
+                    return f;
+                }
+            }
+            throw new LinkException(String.format("vehicle %d did not %s parameter %s after %d tries of %d ms (does it have one of that name?)",
+                    vehicleSystemId, value == null ? "report" : "confirm", name, cfg.retries() + 1, timeout / 1_000_000));
+        }
+    }
+}

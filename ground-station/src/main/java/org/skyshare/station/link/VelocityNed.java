@@ -1,0 +1,7 @@
+package org.skyshare.station.link;
+
+public record VelocityNed(double northMps, double eastMps, double downMps) {
+    public double groundSpeedMps() {
+        return Math.hypot(northMps, eastMps);
+    }
+}

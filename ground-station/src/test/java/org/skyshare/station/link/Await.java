@@ -1,0 +1,22 @@
+package org.skyshare.station.link;
+
+import java.util.function.BooleanSupplier;
+
+/** Waits on a condition with a deadline, polling; fails with what it waited for. */
+final class Await {
+    private Await() {
+    }
+
+    static void until(String what, double seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        Object monitor = new Object();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + seconds + " s waiting for: " + what);
+            }
+            synchronized (monitor) {
+                monitor.wait(20); // polling interval of a deadline wait, not a synchronisation sleep
+            }
+        }
+    }
+}
