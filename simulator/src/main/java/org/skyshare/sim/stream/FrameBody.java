@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * The body of one streamed frame (split into packets by {@link PacketFormat}): a fixed 124-byte
+ * The body of one streamed frame (split into packets by {@link PacketFormat}): a fixed 128-byte
  * big-endian header with capture time, pose, gimbal, size and the raw-count mapping, then the raw
  * counts as unsigned 16-bit big-endian values row by row. The layout is in docs/sim-world.md.
  */
 final class FrameBody {
-    static final int HEADER = 124;
+    static final int HEADER = 128;
 
     private FrameBody() {
     }
@@ -53,7 +53,8 @@ final class FrameBody {
                 .put((byte) (spec == null ? 0 : spec.rawBits())).put((byte) cam.length);
         b.put(cam).put(new byte[24 - cam.length]).putShort((short) 0)
                 .putFloat((float) (spec == null ? 0 : spec.rangeMinC())).putFloat((float) (spec == null ? 0 : spec.rangeMaxC()))
-                .putFloat((float) (spec == null ? 0 : spec.netdMk())).putLong(ptsUs).putInt((int) pixelCrc);
+                .putFloat((float) (spec == null ? 0 : spec.netdMk())).putLong(ptsUs).putInt((int) pixelCrc)
+                .putFloat((float) m.groundAltitudeAmslM());
     }
 
     /** Decodes a complete body; throws {@link IllegalArgumentException} when it is inconsistent. */
@@ -82,7 +83,7 @@ final class FrameBody {
         String camera = new String(body, 74, camLength, StandardCharsets.US_ASCII);
         ThermalSpec spec = new ThermalSpec(b.getFloat(100), b.getFloat(104), b.getFloat(108), bits, scale, offset, signed);
         long pts = b.getLong(112);
-        FrameMetadata meta = new FrameMetadata(streamId, camera, sequence, capture, pose, gimbal);
+        FrameMetadata meta = new FrameMetadata(streamId, camera, sequence, capture, pose, gimbal, b.getFloat(124));
         if (!thermal) {
             return new Decoded(meta, width, height, pts, null);
         }

@@ -7,10 +7,12 @@ import org.skyshare.sim.camera.VehiclePose;
  * What travels with every streamed frame: whose camera took it, its place in the stream, when it
  * was captured (microseconds since the Unix epoch, UTC) and the pose and gimbal attitude then.
  *
- * @param streamId the vehicle's MAVLink system id; one stream per vehicle and camera kind
+ * @param streamId            the vehicle's MAVLink system id; one stream per vehicle and camera kind
+ * @param groundAltitudeAmslM the flat ground's altitude under the vehicle (the dock's ground), which
+ *                            georeferencing needs to turn a pixel into a position
  */
 public record FrameMetadata(int streamId, String cameraId, long sequence, long captureTimeUs,
-                            VehiclePose pose, GimbalAttitude gimbal) {
+                            VehiclePose pose, GimbalAttitude gimbal, double groundAltitudeAmslM) {
 
     public FrameMetadata {
         if (cameraId == null || cameraId.isEmpty() || cameraId.length() > 24) {

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The station's end of one vehicle's RGB stream: FFmpeg decodes the MPEG-TS/UDP video, a second
@@ -26,6 +27,7 @@ public final class RgbStreamReceiver implements AutoCloseable {
     private static final int KEEP_METADATA = 256;
 
     private final int videoPort;
+    private final Consumer<ReceivedRgbFrame> listener;
     private final double frameRate;
     private final PacketReceiver metadata;
     private final Map<Long, FrameMetadata> byFrameIndex = new ConcurrentHashMap<>();
@@ -43,6 +45,12 @@ public final class RgbStreamReceiver implements AutoCloseable {
      * @param frameRate    the sender's nominal frame rate, which spaces presentation times
      */
     public RgbStreamReceiver(int videoPort, int metadataPort, double frameRate) {
+        this(videoPort, metadataPort, frameRate, null);
+    }
+
+    /** @param listener when not null, receives every frame on the decoding thread instead of the queue */
+    public RgbStreamReceiver(int videoPort, int metadataPort, double frameRate, Consumer<ReceivedRgbFrame> listener) {
+        this.listener = listener;
         this.videoPort = videoPort;
         this.frameRate = frameRate;
         this.metadata = new PacketReceiver(new InetSocketAddress(metadataPort), "rgb-metadata-" + videoPort, this::onMetadata);
@@ -104,6 +112,10 @@ public final class RgbStreamReceiver implements AutoCloseable {
         BufferedImage copy = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         copy.getGraphics().drawImage(src, 0, 0, null);
         ReceivedRgbFrame r = new ReceivedRgbFrame(m, copy, StreamClock.nowUs());
+        if (listener != null) {
+            listener.accept(r);
+            return;
+        }
         while (!frames.offer(r)) {
             if (frames.poll() != null) {
                 overflowed.incrementAndGet();

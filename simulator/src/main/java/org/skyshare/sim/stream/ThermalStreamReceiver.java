@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The station's end of a radiometric frame stream: listens on a UDP port, checks and reassembles
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ThermalStreamReceiver implements AutoCloseable {
     private final BlockingQueue<ReceivedThermalFrame> frames;
+    private final Consumer<ReceivedThermalFrame> listener;
     private final PacketReceiver receiver;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong corrupt = new AtomicLong();
@@ -26,6 +28,15 @@ public final class ThermalStreamReceiver implements AutoCloseable {
     }
 
     public ThermalStreamReceiver(InetSocketAddress bind, int queueFrames) {
+        this(bind, queueFrames, null);
+    }
+
+    /**
+     * @param listener when not null, receives every frame on the receiving thread instead of the
+     *                 queue ({@link #poll} then stays empty); it must return quickly
+     */
+    public ThermalStreamReceiver(InetSocketAddress bind, int queueFrames, Consumer<ReceivedThermalFrame> listener) {
+        this.listener = listener;
         this.frames = new ArrayBlockingQueue<>(queueFrames);
         this.receiver = new PacketReceiver(bind, "thermal-stream-" + bind.getPort(), this::onBody);
     }
@@ -43,12 +54,16 @@ public final class ThermalStreamReceiver implements AutoCloseable {
             return;
         }
         ReceivedThermalFrame f = new ReceivedThermalFrame(d.metadata(), d.thermal(), StreamClock.nowUs());
+        delivered.incrementAndGet();
+        if (listener != null) {
+            listener.accept(f);
+            return;
+        }
         while (!frames.offer(f)) {
             if (frames.poll() != null) {
                 overflowed.incrementAndGet();
             }
         }
-        delivered.incrementAndGet();
     }
 
     public int port() {

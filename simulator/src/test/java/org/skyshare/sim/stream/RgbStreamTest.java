@@ -106,7 +106,7 @@ class RgbStreamTest {
         if (keep != null) {
             keep.put(seq, img);
         }
-        sender.send(new FrameMetadata(3, "sim-rgb", seq, T0_US + seq * 100_000L, pose(seq), GimbalAttitude.NADIR), img);
+        sender.send(new FrameMetadata(3, "sim-rgb", seq, T0_US + seq * 100_000L, pose(seq), GimbalAttitude.NADIR, TestWorlds.GROUND_M), img);
     }
 
     static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {

@@ -44,7 +44,7 @@ class ThermalStreamTest {
     private static FrameMetadata meta(long seq) {
         return new FrameMetadata(7, "sim-thermal", seq, 1_790_000_000_000_000L + seq * 200_000,
                 new VehiclePose(30.39 + seq * 1e-5, 119.80 - seq * 1e-5, 120.5 + seq, 45 + seq),
-                new GimbalAttitude(-90 + seq, 0.5, -3));
+                new GimbalAttitude(-90 + seq, 0.5, -3), 20.5);
     }
 
     @Test
@@ -59,7 +59,7 @@ class ThermalStreamTest {
                 sent[i] = cam.render(m.pose(), GimbalAttitude.NADIR, i);
                 sender.send(m, sent[i]);
             }
-            assertThat(sender.packetsSent()).isEqualTo(n * (long) Math.ceil((124 + 640 * 512 * 2) / 1400.0));
+            assertThat(sender.packetsSent()).isEqualTo(n * (long) Math.ceil((128 + 640 * 512 * 2) / 1400.0));
         }
         for (int i = 0; i < n; i++) {
             ReceivedThermalFrame r = receiver.poll(Duration.ofSeconds(5));
