@@ -1,0 +1,115 @@
+package org.skyshare.station.broker;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The in-process MQTT broker the station uses by default (Moquette, MQTT 3.1.1): logins from
+ * {@link BrokerAccounts}, no anonymous access, and {@link TopicAcl} so each agency and crew reads
+ * only its own topics. TLS is served on a second port when a Java key store is given.
+ *
+ * <p>The broker keeps no messages on disk: the station's outbox is the durable copy, and it sends
+ * again whatever the broker had not accepted.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    /**
+     * @param host        address to listen on ("127.0.0.1" to stay on this machine, "0.0.0.0" for agencies on the network)
+     * @param port        plain MQTT port
+     * @param tlsPort     MQTT over TLS port, 0 for none
+     * @param keyStore    JKS/PKCS12 key store with the broker's certificate, needed when tlsPort &gt; 0
+     */
+    public record Settings(String host, int port, int tlsPort, Path keyStore, String keyStorePassword) {
+        public static Settings plain(String host, int port) {
+            return new Settings(host, port, 0, null, null);
+        }
+    }
+
+    private final Server server = new Server();
+    private final Settings settings;
+
+    private EmbeddedBroker(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static EmbeddedBroker start(Settings s, BrokerAccounts accounts, TopicAcl acl) {
+        EmbeddedBroker b = new EmbeddedBroker(s);
+        Properties p = new Properties();
+        p.setProperty(IConfig.HOST_PROPERTY_NAME, s.host());
+        p.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(s.port()));
+        p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+        p.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
+        p.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
+        p.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(1 << 20));
+        if (s.tlsPort() > 0) {
+            if (s.keyStore() == null) {
+                throw new IllegalArgumentException("the embedded broker's TLS port " + s.tlsPort() + " needs a key store");
+            }
+            p.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(s.tlsPort()));
+            p.setProperty(IConfig.JKS_PATH_PROPERTY_NAME, s.keyStore().toAbsolutePath().toString());
+            p.setProperty(IConfig.KEY_STORE_TYPE, s.keyStore().toString().endsWith(".p12") ? "pkcs12" : "jks");
+            p.setProperty(IConfig.KEY_STORE_PASSWORD_PROPERTY_NAME, s.keyStorePassword());
+            p.setProperty(IConfig.KEY_MANAGER_PASSWORD_PROPERTY_NAME, s.keyStorePassword());
+        }
+        IAuthenticator authenticator = (clientId, username, password) ->
+                accounts.authenticate(username, password).isPresent();
+        IAuthorizatorPolicy policy = new IAuthorizatorPolicy() {
+            @Override
+            public boolean canWrite(Topic topic, String user, String client) {
+                boolean ok = accounts.find(user).map(a -> acl.canWrite(a, topic.toString())).orElse(false);
+                if (!ok) {
+                    LOG.warn("broker: {} may not publish to {}", user, topic);
+                }
+                return ok;
+            }
+
+            @Override
+            public boolean canRead(Topic topic, String user, String client) {
+                boolean ok = accounts.find(user).map(a -> acl.canRead(a, topic.toString())).orElse(false);
+                if (!ok) {
+                    LOG.warn("broker: {} may not read {}", user, topic);
+                }
+                return ok;
+            }
+        };
+        try {
+            b.server.startServer(new MemoryConfig(p), List.of(), null, authenticator, policy);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the embedded MQTT broker cannot listen on " + s.host() + ":" + s.port()
+                    + ": " + e.getMessage(), e);
+        }
+        return b;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String url() {
+        return "tcp://" + ("0.0.0.0".equals(settings.host()) ? "127.0.0.1" : settings.host()) + ":" + port();
+    }
+
+    public String tlsUrl() {
+        return settings.tlsPort() > 0 ? "ssl://" + ("0.0.0.0".equals(settings.host()) ? "127.0.0.1" : settings.host())
+                + ":" + server.getSslPort() : null;
+    }
+
+    /** Stops listening; connected clients see their connection drop. */
+    @Override
+    public void close() {
+        server.stopServer();
+    }
+}
