@@ -48,6 +48,10 @@ public final class CameraModel {
         return focalPx;
     }
 
+    public double mountYawOffsetDeg() {
+        return mountYawOffsetDeg;
+    }
+
     public int widthPx() {
         return widthPx;
     }
