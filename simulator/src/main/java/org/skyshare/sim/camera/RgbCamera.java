@@ -138,12 +138,15 @@ public final class RgbCamera {
     private void shadeFire(double x, double y, long seed, int[] rgb) {
         for (Fire f : world.fires()) {
             double d = Math.hypot(x - f.position().eastM(), y - f.position().northM());
+            if (d >= f.radiusM() * 1.7) {
+                continue;
+            }
             double flicker = ValueNoise.noise(seed + 81, x / 0.7, y / 0.7);
             if (d < f.radiusM() * (0.85 + 0.3 * flicker)) {
                 double t = d / f.radiusM();
                 int flame = mix(0xfff2b0, 0xe8501a, Math.min(1, t * (0.8 + 0.4 * flicker)));
                 blend(rgb, flame, 0.95);
-            } else if (d < f.radiusM() * 1.7) {
+            } else {
                 double char_ = ValueNoise.noise(seed + 82, x / 0.9, y / 0.9);
                 blend(rgb, 0x2a2420, 0.5 + 0.45 * char_);
             }

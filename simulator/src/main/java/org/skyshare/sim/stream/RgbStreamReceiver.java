@@ -1,5 +1,6 @@
 package org.skyshare.sim.stream;
 
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
@@ -44,6 +45,10 @@ public final class RgbStreamReceiver implements AutoCloseable {
      * @param metadataPort UDP port of the metadata side channel; 0 picks one ({@link #metadataPort()})
      * @param frameRate    the sender's nominal frame rate, which spaces presentation times
      */
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
     public RgbStreamReceiver(int videoPort, int metadataPort, double frameRate) {
         this(videoPort, metadataPort, frameRate, null);
     }

@@ -27,6 +27,11 @@ public final class RgbStreamSender implements AutoCloseable {
     private final String codecName;
     private long frameIndex;
 
+    static {
+        // FFmpeg's own chatter (stream banners, encoder notes) would fill the station's console
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
     public RgbStreamSender(InetSocketAddress video, InetSocketAddress metadataTarget, int width, int height, double frameRate) throws IOException {
         this.width = width;
         this.height = height;

@@ -42,7 +42,6 @@ class RgbStreamTest {
 
     @Test
     void framesArriveDecodedWithTheirOwnPoseOnceTheStationHasJoined() throws Exception {
-        long t0 = System.nanoTime();
         World world = TestWorlds.grassWith(List.of(new Scenario.FireSpec("f", TestWorlds.ORIGIN_LAT, TestWorlds.ORIGIN_LON, 3, 600, 0.5)), List.of());
         RgbCamera cam = new RgbCamera(world, RGB);
         int videoPort = freeUdpPort();
@@ -55,7 +54,6 @@ class RgbStreamTest {
             InetSocketAddress meta = new InetSocketAddress(InetAddress.getLoopbackAddress(), receiver.metadataPort());
             try (RgbStreamSender sender = new RgbStreamSender(video, meta, RGB.imageWidthPx(), RGB.imageHeightPx(), fps)) {
                 assertThat(sender.codecName()).isEqualTo("libopenh264");
-                System.err.println("TIMING sender started " + (System.nanoTime() - t0) / 1e6 + " ms");
                 // the station joins a running stream: it needs a key frame before the first picture
                 long seq = 0;
                 long deadline = System.nanoTime() + 60_000_000_000L;
@@ -67,7 +65,6 @@ class RgbStreamTest {
                     }
                 }
                 assertThat(got).as("a picture within 60 s").isNotEmpty();
-                System.err.println("TIMING joined after " + seq + " frames, " + (System.nanoTime() - t0) / 1e6 + " ms");
                 long first = seq;
                 got.clear();
                 for (int i = 0; i < n; i++) {
@@ -94,11 +91,8 @@ class RgbStreamTest {
                     assertThat(meanAbsoluteDifference(sent.get(s), r.image())).as("frame %d after H.264", s).isLessThan(6);
                 }
                 assertThat(receiver.framesUnmatched()).isZero();
-                System.err.println("TIMING done " + (System.nanoTime() - t0) / 1e6 + " ms");
             }
-            System.err.println("TIMING sender closed " + (System.nanoTime() - t0) / 1e6 + " ms");
         }
-        System.err.println("TIMING receiver closed " + (System.nanoTime() - t0) / 1e6 + " ms");
     }
 
     private static void send(RgbStreamSender sender, RgbCamera cam, long seq, Map<Long, BufferedImage> keep) throws Exception {
