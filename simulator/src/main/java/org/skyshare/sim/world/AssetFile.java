@@ -3,6 +3,14 @@ package org.skyshare.sim.world;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.skyshare.planner.assets.Asset;
+import org.skyshare.planner.assets.AssetSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +32,62 @@ public record AssetFile(String source, List<Feature> features) {
     public record Feature(String id, String kind, String geometryType, List<List<double[]>> rings, JsonNode properties) {
         public double number(String property, double fallback) {
             JsonNode n = properties.get(property);
-            return n != null && n.isNumber() ? n.asDouble() : fallback;
+            if (n != null && n.isNumber()) {
+                return n.asDouble();
+            }
+            if (n != null && n.isTextual()) {
+                try {
+                    return Double.parseDouble(n.asText().strip());
+                } catch (NumberFormatException e) {
+                    return fallback;
+                }
+            }
+            return fallback;
         }
+    }
+
+    /**
+     * The planner's assets (read from GeoJSON, KML or GeoPackage by its {@code AssetReader}) as the
+     * features the world is drawn from; multi-part geometries become one feature per part.
+     */
+    public static AssetFile from(AssetSet assets, String source) {
+        List<Feature> out = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (Asset a : assets.all()) {
+            ObjectNode props = json.createObjectNode();
+            a.properties().forEach(props::put);
+            props.put("id", a.id());
+            props.put("kind", a.kind().code());
+            if (a.name() != null) {
+                props.put("name", a.name());
+            }
+            Geometry g = a.geometry();
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Geometry part = g.getGeometryN(i);
+                String id = g.getNumGeometries() == 1 ? a.id() : a.id() + "#" + i;
+                if (part instanceof Polygon p) {
+                    List<List<double[]>> rings = new ArrayList<>();
+                    rings.add(positions(p.getExteriorRing().getCoordinates()));
+                    for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                        rings.add(positions(p.getInteriorRingN(h).getCoordinates()));
+                    }
+                    out.add(new Feature(id, a.kind().code(), "Polygon", rings, props));
+                } else if (part instanceof LineString l) {
+                    out.add(new Feature(id, a.kind().code(), "LineString", List.of(positions(l.getCoordinates())), props));
+                } else if (part instanceof Point pt) {
+                    out.add(new Feature(id, a.kind().code(), "Point", List.of(positions(pt.getCoordinates())), props));
+                }
+            }
+        }
+        return new AssetFile(source, out);
+    }
+
+    private static List<double[]> positions(Coordinate[] cs) {
+        List<double[]> out = new ArrayList<>(cs.length);
+        for (Coordinate c : cs) {
+            out.add(new double[] {c.x, c.y});
+        }
+        return out;
     }
 
     public List<Feature> ofKind(String kind) {

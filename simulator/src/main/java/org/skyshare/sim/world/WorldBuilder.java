@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.skyshare.planner.assets.AssetSet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,11 @@ public final class WorldBuilder {
             }
         }
         throw new WorldException("the Jingshan sample assets were not found; looked in " + candidates);
+    }
+
+    /** A world over the planner's assets (any format its reader takes). */
+    public static World build(AssetSet assets, Scenario scenario) {
+        return build(AssetFile.from(assets, "assets"), scenario);
     }
 
     public static World build(AssetFile assets, Scenario scenario) {
