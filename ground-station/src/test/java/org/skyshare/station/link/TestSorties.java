@@ -10,12 +10,12 @@ import java.util.List;
  * Survey sorties for tests: a boustrophedon of waypoints next to a dock, ending with a return to
  * the dock. Stands in for the planner's sorties with the same item shapes (takeoff, waypoints, RTL).
  */
-final class TestSorties {
+public final class TestSorties {
     private TestSorties() {
     }
 
     /** lines x pointsPerLine waypoints, spacingM apart along a line, lineSpacingM between lines, starting 100 m east of the dock. */
-    static List<MissionItem> lawnmower(double dockLat, double dockLon, int lines, int pointsPerLine, double spacingM,
+    public static List<MissionItem> lawnmower(double dockLat, double dockLon, int lines, int pointsPerLine, double spacingM,
                                        double lineSpacingM, float altM) {
         double mPerDegLat = 111_320.0;
         double mPerDegLon = 111_320.0 * Math.cos(Math.toRadians(dockLat));

@@ -1,0 +1,5 @@
+package org.skyshare.station.fleet;
+
+public enum LidState {
+    CLOSED, OPEN
+}
