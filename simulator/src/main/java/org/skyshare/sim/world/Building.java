@@ -10,12 +10,17 @@ public record Building(String id, double latDeg, double lonDeg, LocalFrame.XY ce
                        double rotationDeg, double roofTemperatureC, int roofRgb) {
 
     public boolean contains(double x, double y) {
+        return contains(x, y, 0);
+    }
+
+    /** Inside the outline grown by a margin on every side. */
+    public boolean contains(double x, double y, double marginM) {
         double dx = x - centre.eastM();
         double dy = y - centre.northM();
         double r = Math.toRadians(rotationDeg);
         double along = dx * Math.sin(r) + dy * Math.cos(r);
         double across = dx * Math.cos(r) - dy * Math.sin(r);
-        return Math.abs(along) <= lengthM / 2 && Math.abs(across) <= widthM / 2;
+        return Math.abs(along) <= lengthM / 2 + marginM && Math.abs(across) <= widthM / 2 + marginM;
     }
 
     double boundingRadiusM() {

@@ -21,6 +21,7 @@ public final class LandCoverRaster {
     public static final double CELL_M = 0.5;
     public static final int TILE_CELLS = 128;
     public static final double TILE_M = CELL_M * TILE_CELLS;
+    private static final double EDGE_MARGIN_M = CELL_M * 0.75;
 
     private final World world;
     private final ConcurrentHashMap<Long, byte[]> tiles = new ConcurrentHashMap<>();
@@ -150,7 +151,8 @@ public final class LandCoverRaster {
                     }
                 }
                 for (Building b : buildings) {
-                    if (b.contains(x, y)) {
+                    // cells touching the outline are marked; the cameras test the exact outline
+                    if (b.contains(x, y, EDGE_MARGIN_M)) {
                         cover = LandCover.ROOF;
                     }
                 }

@@ -30,6 +30,7 @@ public final class World {
     private final List<LocalFrame.XY> pads;
     private final List<Fire> fires;
     private final LandCoverRaster raster;
+    private final double[] downwind;
 
     World(String name, LocalFrame frame, long seed, double groundAltitudeM, double ambientC, Wind wind,
           List<Polygon> forests, List<Road> corridors, List<Road> roads, List<River> rivers,
@@ -49,6 +50,7 @@ public final class World {
         this.pads = List.copyOf(pads);
         this.fires = List.copyOf(fires);
         this.raster = new LandCoverRaster(this);
+        this.downwind = wind.downwind();
     }
 
     public String name() {
@@ -166,7 +168,7 @@ public final class World {
         if (fires.isEmpty()) {
             return 0;
         }
-        double[] w = wind.downwind();
+        double[] w = downwind;
         double length = 45 + 15 * wind.speedMps();
         double clear = 1;
         for (Fire f : fires) {
