@@ -95,8 +95,12 @@ public final class LandCoverRaster {
         List<Road> corridors = relevant(world.corridors(), x0, y0, x1, y1);
         List<Road> roads = relevant(world.roads(), x0, y0, x1, y1);
         List<River> rivers = new ArrayList<>();
+        double cxm = (x0 + x1) / 2;
+        double cym = (y0 + y1) / 2;
+        double halfDiagonal = TILE_M * Math.sqrt(0.5);
         for (River r : world.rivers()) {
-            if (!r.centreLine().farFromBox(x0, y0, x1, y1, r.maxWidthM())) {
+            if (!r.centreLine().farFromBox(x0, y0, x1, y1, r.maxWidthM())
+                    && r.centreLine().distanceM(cxm, cym) <= r.maxWidthM() / 2 + halfDiagonal) {
                 rivers.add(r);
             }
         }
@@ -179,8 +183,10 @@ public final class LandCoverRaster {
 
     private static List<Road> relevant(List<Road> roads, double x0, double y0, double x1, double y1) {
         List<Road> out = new ArrayList<>();
+        double halfDiagonal = (x1 - x0) * Math.sqrt(0.5);
         for (Road r : roads) {
-            if (!r.line().farFromBox(x0, y0, x1, y1, r.widthM())) {
+            if (!r.line().farFromBox(x0, y0, x1, y1, r.widthM())
+                    && r.line().distanceM((x0 + x1) / 2, (y0 + y1) / 2) <= r.widthM() / 2 + halfDiagonal) {
                 out.add(r);
             }
         }

@@ -11,6 +11,8 @@ import org.skyshare.sim.world.GroundTruth;
 import org.skyshare.sim.world.TestWorlds;
 import org.skyshare.sim.world.World;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -61,8 +63,11 @@ class RenderBenchmark {
                 RGB 1280x720 render (nadir, over the fire):      %.1f ms/frame = %.1f frames/s
                 RGB 1280x720 render (pitch -30, with horizon):   %.1f ms/frame = %.1f frames/s
                 thermal frame send + receive + verify, loopback: %.1f ms/frame
+                render thread CPU time, ms/frame (thermal, RGB nadir, RGB oblique):%s
+                load average at the end: %.1f
                 """, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"),
-                thermalMs, 1000 / thermalMs, rgbMs, 1000 / rgbMs, obliqueMs, 1000 / obliqueMs, streamMs);
+                thermalMs, 1000 / thermalMs, rgbMs, 1000 / rgbMs, obliqueMs, 1000 / obliqueMs, streamMs, CPU,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "sim-render.txt"), report);
         System.out.println(report);
@@ -78,14 +83,21 @@ class RenderBenchmark {
         Object run(int i);
     }
 
+    private static final StringBuilder CPU = new StringBuilder();
+
+    /** Wall time per frame; the render thread's CPU time per frame goes to {@link #CPU}. */
     private static double time(Render r) {
         for (int i = 0; i < WARMUP; i++) {
             r.run(i);
         }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < FRAMES; i++) {
             r.run(WARMUP + i);
         }
-        return (System.nanoTime() - t0) / 1e6 / FRAMES;
+        double wall = (System.nanoTime() - t0) / 1e6 / FRAMES;
+        CPU.append(String.format(Locale.ROOT, " %.1f", (mx.getCurrentThreadCpuTime() - c0) / 1e6 / FRAMES));
+        return wall;
     }
 }
