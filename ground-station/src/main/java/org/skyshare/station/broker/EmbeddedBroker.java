@@ -6,6 +6,9 @@ import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.InterceptHandler;
+import io.moquette.interception.messages.InterceptPublishMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +47,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** Sees every message the broker accepted (for monitoring: the console's traffic view, tests). */
+    @FunctionalInterface
+    public interface PublishListener {
+        void accepted(String username, String topic, byte[] payload);
+    }
+
     public static EmbeddedBroker start(Settings s, BrokerAccounts accounts, TopicAcl acl) {
+        return start(s, accounts, acl, null);
+    }
+
+    public static EmbeddedBroker start(Settings s, BrokerAccounts accounts, TopicAcl acl, PublishListener listener) {
         EmbeddedBroker b = new EmbeddedBroker(s);
         Properties p = new Properties();
         p.setProperty(IConfig.HOST_PROPERTY_NAME, s.host());
@@ -86,7 +99,25 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
         };
         try {
-            b.server.startServer(new MemoryConfig(p), List.of(), null, authenticator, policy);
+            List<InterceptHandler> handlers = listener == null ? List.of() : List.of(new AbstractInterceptHandler() {
+                @Override
+                public String getID() {
+                    return "skyshare-publish-listener";
+                }
+
+                @Override
+                public void onPublish(InterceptPublishMessage msg) {
+                    byte[] bytes = new byte[msg.getPayload().readableBytes()];
+                    msg.getPayload().getBytes(msg.getPayload().readerIndex(), bytes);
+                    listener.accepted(msg.getUsername(), msg.getTopicName(), bytes);
+                }
+
+                @Override
+                public void onSessionLoopError(Throwable error) {
+                    LOG.warn("broker session error: {}", error.toString());
+                }
+            });
+            b.server.startServer(new MemoryConfig(p), handlers, null, authenticator, policy);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the embedded MQTT broker cannot listen on " + s.host() + ":" + s.port()
                     + ": " + e.getMessage(), e);

@@ -148,7 +148,7 @@ public final class OutboxPublisher implements AutoCloseable {
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             } catch (RuntimeException e) {
                 lastError = e.toString();
-                LOG.error("outbox: {}; retrying", e.toString());
+                LOG.error("outbox: {}; retrying", e.toString(), e);
                 waitForWork(backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
@@ -163,7 +163,7 @@ public final class OutboxPublisher implements AutoCloseable {
                 t.subscribe(topics.acksFilter(), (topic, payload, id) -> acks.onMessage(topic, payload));
             }
             t.publish(topics.status(), status("online", t.protocol()), true, null).await(ACCEPT_TIMEOUT_MS);
-        } catch (MqttTransportException e) {
+        } catch (MqttTransportException | RuntimeException e) {
             t.close();
             throw e;
         }

@@ -14,6 +14,8 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** MQTT 5 through Eclipse Paho. The outbox is the persistence, so Paho keeps nothing on disk. */
@@ -22,6 +24,7 @@ final class Paho5Transport implements MqttTransport {
     private final MqttAsyncClient client;
     private volatile Runnable lostListener = () -> { };
     private final AtomicBoolean lost = new AtomicBoolean();
+    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
 
     private Paho5Transport(MqttAsyncClient client) {
         this.client = client;
@@ -78,6 +81,7 @@ final class Paho5Transport implements MqttTransport {
 
             @Override
             public void messageArrived(String topic, MqttMessage m) {
+                dispatch(topic, m);
             }
 
             @Override
@@ -142,19 +146,30 @@ final class Paho5Transport implements MqttTransport {
 
     @Override
     public void subscribe(String filter, Handler handler) throws MqttTransportException {
+        // Paho 1.2.5 fails (IndexOutOfBounds) on per-subscription listeners without a subscription
+        // identifier, so messages are dispatched from the client callback instead.
+        handlers.put(filter, handler);
         try {
-            MqttSubscription s = new MqttSubscription(filter, 1);
-            IMqttToken token = client.subscribe(new MqttSubscription[]{s}, null, null,
-                    (topic, m) -> handler.onMessage(topic, m.getPayload(), messageId(m)), new MqttProperties());
+            IMqttToken token = client.subscribe(new MqttSubscription(filter, 1));
             token.waitForCompletion(10_000);
             int[] codes = token.getReasonCodes();
             if (codes == null || codes.length == 0 || codes[0] >= 0x80) {
+                handlers.remove(filter);
                 throw new MqttTransportException("the broker refused the subscription to " + filter
                         + (codes == null || codes.length == 0 ? "" : " (reason " + codes[0] + ")"), true, null);
             }
         } catch (MqttException ex) {
+            handlers.remove(filter);
             throw new MqttTransportException("subscribing to " + filter + " failed: " + ex.getMessage(),
                     ex.getReasonCode() == 0x87, ex);
+        }
+    }
+
+    private void dispatch(String topic, MqttMessage m) {
+        for (Map.Entry<String, Handler> e : handlers.entrySet()) {
+            if (TopicFilters.matches(e.getKey(), topic)) {
+                e.getValue().onMessage(topic, m.getPayload(), messageId(m));
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 /** An agency's or crew's client in tests: collects what arrives, by topic and by CAP identifier. */
 public final class TestSubscriber implements AutoCloseable {
     private static final Pattern CAP_ID = Pattern.compile("<identifier>([^<]+)</identifier>");
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
     private final MqttClient client;
     private final MqttConnectOptions options;
     private final List<String> filters;
@@ -34,7 +35,8 @@ public final class TestSubscriber implements AutoCloseable {
      * @param persistent keep the session (and queued QoS 1 messages) across disconnects
      */
     public TestSubscriber(String url, String user, String password, boolean persistent, String... filters) throws MqttException {
-        this.client = new MqttClient(url, "test-" + user + "-" + Math.abs(url.hashCode()), new MemoryPersistence());
+        this.client = new MqttClient(url, "test-" + user + "-" + Math.abs(url.hashCode()) + "-" + INSTANCES.incrementAndGet()
+                + (persistent ? "-durable" : ""), new MemoryPersistence());
         this.options = new MqttConnectOptions();
         options.setUserName(user);
         options.setPassword(password.toCharArray());
@@ -99,6 +101,11 @@ public final class TestSubscriber implements AutoCloseable {
         return awaitUntil(() -> capIds.size() >= n, timeout);
     }
 
+    /** Waits until at least {@code n} messages arrived in all; false on timeout. */
+    public boolean awaitMessages(int n, Duration timeout) throws InterruptedException {
+        return awaitUntil(() -> topics.size() >= n, timeout);
+    }
+
     public boolean awaitTopic(String topic, Duration timeout) throws InterruptedException {
         return awaitUntil(() -> topics.contains(topic), timeout);
     }
@@ -117,6 +124,14 @@ public final class TestSubscriber implements AutoCloseable {
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Subscribes and throws when the broker refuses (SUBACK failure) or drops the connection. */
+    public void subscribeOrThrow(String filter) throws MqttException {
+        client.subscribe(filter, 1);
+        if (!client.isConnected()) {
+            throw new MqttException(MqttException.REASON_CODE_CONNECTION_LOST);
         }
     }
 
