@@ -40,19 +40,23 @@ public final class ThermalImage {
             throw new IllegalArgumentException("a " + width + "x" + height + " raw thermal frame needs "
                     + (width * height) + " values, got " + raw.length);
         }
-        float scale = (float) spec.rawScale();
-        float offset = (float) spec.rawOffsetC();
+        float[] lut = LOOKUP.computeIfAbsent(spec, ThermalImage::lookupTable);
         float[] t = new float[raw.length];
-        if (spec.rawSigned()) {
-            for (int i = 0; i < raw.length; i++) {
-                t[i] = raw[i] * scale + offset;
-            }
-        } else {
-            for (int i = 0; i < raw.length; i++) {
-                t[i] = (raw[i] & 0xFFFF) * scale + offset;
-            }
+        for (int i = 0; i < raw.length; i++) {
+            t[i] = lut[raw[i] & 0xFFFF];
         }
         return new ThermalImage(width, height, t);
+    }
+
+    /** One temperature per 16-bit count: a table lookup per pixel instead of sign handling and arithmetic. */
+    private static final java.util.Map<ThermalSpec, float[]> LOOKUP = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static float[] lookupTable(ThermalSpec spec) {
+        float[] lut = new float[65536];
+        for (int bits = 0; bits < lut.length; bits++) {
+            lut[bits] = (float) spec.toCelsius(bits);
+        }
+        return lut;
     }
 
     /** Encodes back to raw counts with the camera's mapping (what a radiometric stream carries). */
