@@ -34,7 +34,9 @@ public final class StationDatabase implements AutoCloseable {
     /** The embedded H2 file {@code <dataDir>/skyshare.mv.db}; evidence images go to {@code <dataDir>/evidence}. */
     public static StationDatabase openEmbedded(Path dataDir) {
         Path dir = dataDir.toAbsolutePath();
-        return open("jdbc:h2:file:" + dir.resolve("skyshare"), "sa", "", dir.resolve("evidence"));
+        // WRITE_DELAY=0: H2 otherwise writes commits in the background up to half a second later, and a
+        // station killed in that window would lose alerts it had already reported as stored
+        return open("jdbc:h2:file:" + dir.resolve("skyshare") + ";WRITE_DELAY=0", "sa", "", dir.resolve("evidence"));
     }
 
     /**
