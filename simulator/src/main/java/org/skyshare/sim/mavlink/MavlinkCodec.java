@@ -1,7 +1,5 @@
 package org.skyshare.sim.mavlink;
 
-import io.dronefleet.mavlink.serialization.payload.MavlinkPayloadSerializer;
-import io.dronefleet.mavlink.serialization.payload.reflection.ReflectionPayloadSerializer;
 
 import java.security.MessageDigest;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe: several threads may encode for the same sender (the sequence number is atomic).
  */
 public final class MavlinkCodec {
-    private static final MavlinkPayloadSerializer SERIALIZER = new ReflectionPayloadSerializer();
     private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(MavlinkSigning::sha256);
 
     private final int systemId;
@@ -51,7 +48,7 @@ public final class MavlinkCodec {
     /** A complete MAVLink 2 frame for this message (an io.dronefleet message object). */
     public byte[] encode(Object message) {
         MessageRegistry.Info info = MessageRegistry.COMMON.byType(message.getClass());
-        byte[] payload = SERIALIZER.serialize(message);
+        byte[] payload = PayloadCodec.encode(message);
         int len = payload.length;
         // MAVLink 2 drops trailing zero bytes of the payload, but always keeps the first one
         while (len > 1 && payload[len - 1] == 0) {

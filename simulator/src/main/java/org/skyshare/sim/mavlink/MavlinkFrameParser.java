@@ -1,7 +1,5 @@
 package org.skyshare.sim.mavlink;
 
-import io.dronefleet.mavlink.serialization.payload.MavlinkPayloadDeserializer;
-import io.dronefleet.mavlink.serialization.payload.reflection.ReflectionPayloadDeserializer;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -23,7 +21,6 @@ public final class MavlinkFrameParser {
     private static final int STX_V2 = 0xFD;
     private static final int STX_V1 = 0xFE;
     private static final int MAX_FRAME = 10 + 255 + 2 + 13;
-    private static final MavlinkPayloadDeserializer DESERIALIZER = new ReflectionPayloadDeserializer();
 
     private final MessageRegistry registry = MessageRegistry.COMMON;
     private final MavlinkSigning requiredSigning;
@@ -156,7 +153,7 @@ public final class MavlinkFrameParser {
             System.arraycopy(buf, pos + headerLength, payload, 0, len);
             Object message;
             try {
-                message = DESERIALIZER.deserialize(payload, info.type());
+                message = PayloadCodec.decode(payload, info.type());
             } catch (RuntimeException e) {
                 decodeErrors++;
                 pos += total;

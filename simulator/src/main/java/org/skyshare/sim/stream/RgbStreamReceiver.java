@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 public final class RgbStreamReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RgbStreamReceiver.class);
     private static final int KEEP_METADATA = 256;
+    private static final long READ_TIMEOUT_US = 3_000_000;
 
     private final int videoPort;
     private final Consumer<ReceivedRgbFrame> listener;
@@ -85,8 +86,9 @@ public final class RgbStreamReceiver implements AutoCloseable {
         while (running) {
             try (FFmpegFrameGrabber g = new FFmpegFrameGrabber("udp://0.0.0.0:" + videoPort + "?buffer_size=4194304")) {
                 g.setFormat("mpegts");
-                // the udp protocol's read timeout (microseconds) lets close() stop a waiting decoder
-                g.setOption("timeout", "500000");
+                // the udp protocol's read timeout (microseconds) lets close() stop a waiting decoder; it
+                // must be well above the frame interval, or a slow sender makes every start time out
+                g.setOption("timeout", String.valueOf(READ_TIMEOUT_US));
                 g.setOption("fflags", "nobuffer");
                 g.setOption("probesize", "500000");
                 g.setOption("analyzeduration", "1000000");
@@ -150,7 +152,7 @@ public final class RgbStreamReceiver implements AutoCloseable {
         running = false;
         metadata.close();
         try {
-            decoder.join(3000);
+            decoder.join(READ_TIMEOUT_US / 1000 + 1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

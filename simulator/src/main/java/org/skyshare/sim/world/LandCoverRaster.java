@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,16 @@ public final class LandCoverRaster {
     public static final int TILE_CELLS = 128;
     public static final double TILE_M = CELL_M * TILE_CELLS;
     private static final double EDGE_MARGIN_M = CELL_M * 0.75;
+    /** At most this many tiles are kept (16 KB each, 64 MB in all). */
+    static final int MAX_TILES = 4096;
+    private static final byte[][] UNIFORM = new byte[LandCover.values().length][];
+
+    static {
+        for (LandCover c : LandCover.values()) {
+            UNIFORM[c.ordinal()] = new byte[TILE_CELLS * TILE_CELLS];
+            java.util.Arrays.fill(UNIFORM[c.ordinal()], (byte) c.ordinal());
+        }
+    }
 
     private final World world;
     private final ConcurrentHashMap<Long, byte[]> tiles = new ConcurrentHashMap<>();
@@ -57,6 +68,14 @@ public final class LandCoverRaster {
         long key = ((long) tx << 32) ^ (ty & 0xffffffffL);
         byte[] t = tiles.get(key);
         if (t == null) {
+            if (tiles.size() >= MAX_TILES) {
+                // a long run over a large area: forget a share of the tiles (they are rebuilt if seen again)
+                Iterator<Long> it = tiles.keySet().iterator();
+                for (int i = 0; i < MAX_TILES / 8 && it.hasNext(); i++) {
+                    it.next();
+                    it.remove();
+                }
+            }
             t = build(tx, ty);
             byte[] prev = tiles.putIfAbsent(key, t);
             if (prev != null) {
@@ -115,7 +134,7 @@ public final class LandCoverRaster {
         boolean anything = !partial.isEmpty() || !corridors.isEmpty() || !roads.isEmpty() || !rivers.isEmpty()
                 || !buildings.isEmpty() || !towers.isEmpty() || !pads.isEmpty();
         if (!anything) {
-            return cells;
+            return UNIFORM[base]; // most tiles are all forest or all grass: share one array
         }
         for (int cy = 0; cy < TILE_CELLS; cy++) {
             double y = y0 + (cy + 0.5) * CELL_M;
