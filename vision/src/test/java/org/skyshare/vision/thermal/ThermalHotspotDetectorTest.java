@@ -110,4 +110,19 @@ class ThermalHotspotDetectorTest {
         assertThat(detector.accepts(rgb)).isFalse();
         assertThat(detector.detect(rgb)).isEmpty();
     }
+
+    @Test
+    void deadPixelsAndTinyFramesAreHandled() {
+        float[] t = new SyntheticThermalScene(64, 48, 20, 1, 10).fire(30, 20, 3, 500).image().temperaturesC().clone();
+        for (int i = 0; i < t.length; i += 7) {
+            t[i] = Float.NaN;   // dead pixels read NaN: never hot, never background
+        }
+        assertThat(detector.analyse(new ThermalImage(64, 48, t))).singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(DetectionKind.FIRE));
+        assertThat(detector.analyse(new ThermalImage(1, 1, new float[] {900}))).isEmpty();
+        float[] allHot = new float[16 * 16];
+        java.util.Arrays.fill(allHot, 600);
+        assertThat(detector.analyse(new ThermalImage(16, 16, allHot))).singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(DetectionKind.FIRE));
+    }
 }
