@@ -109,4 +109,19 @@ class DetectCommandTest {
                 .hasMessageContaining("No frame of").hasMessageContaining("a.raw");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void aColourVideoIsSampledAndEveryAnalysedFrameCounted() throws Exception {
+        Path video = org.skyshare.vision.frame.VideoFrameSourceTest.makeVideo(dir.resolve("patrol.mkv"), 20);  // 2 s at 10 fps
+        Path out = dir.resolve("video.geojson");
+        assertThat(run("--input", video.toString(), "--camera", "sim-rgb", "--out", out.toString(), "--quiet")).isZero();
+        JsonNode root = new ObjectMapper().readTree(out.toFile());
+        // default sampling for colour video: one frame per 0.5 s -> frames at 0, 0.5, 1.0, 1.5 s
+        assertThat(root.at("/skyshare/frames_read").asInt()).isEqualTo(4);
+        assertThat(root.at("/skyshare/frames_skipped").asInt()).isZero();
+        assertThat(root.at("/skyshare/camera").asText()).isEqualTo("sim-rgb");
+        for (JsonNode f : root.get("features")) {
+            assertThat(f.get("geometry").isNull()).isTrue();   // no telemetry: pixel boxes only
+        }
+    }
 }

@@ -22,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-class VideoFrameSourceTest {
+public class VideoFrameSourceTest {
     @TempDir
     Path dir;
 
     /** A 10 fps video whose frame i shows a white square at x = 4 * i on black. */
-    static Path makeVideo(Path file, int frames) throws Exception {
+    public static Path makeVideo(Path file, int frames) throws Exception {
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), 160, 120)) {
             rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
             rec.setFormat(file.toString().endsWith(".mkv") ? "matroska" : "mp4");
