@@ -73,7 +73,7 @@ public final class RgbCamera {
                 double y = camY + t * (fpx * b[1] + a * b[4] - bj * b[7]);
                 shadeGround(cursor.at(x, y), x, y, seed, rgb);
                 if (nearAnyFire(x, y, reach)) {
-                    shadeFire(x, y, seed, rgb);
+                    shadeFire(x, y, seed, frameSeq, rgb);
                 }
                 double n = (ValueNoise.lattice(frameSalt, i, j) - 0.5) * 6;
                 px[o] = clamp(rgb[2] + n);
@@ -135,13 +135,14 @@ public final class RgbCamera {
         out[2] = (int) ((base & 0xff) * k);
     }
 
-    private void shadeFire(double x, double y, long seed, int[] rgb) {
+    private void shadeFire(double x, double y, long seed, long frameSeq, int[] rgb) {
         for (Fire f : world.fires()) {
             double d = Math.hypot(x - f.position().eastM(), y - f.position().northM());
             if (d >= f.radiusM() * 1.7) {
                 continue;
             }
-            double flicker = ValueNoise.noise(seed + 81, x / 0.7, y / 0.7);
+            // flames change shape from frame to frame
+            double flicker = ValueNoise.noise(seed + 81 + frameSeq, x / 0.7, y / 0.7);
             if (d < f.radiusM() * (0.85 + 0.3 * flicker)) {
                 double t = d / f.radiusM();
                 int flame = mix(0xfff2b0, 0xe8501a, Math.min(1, t * (0.8 + 0.4 * flicker)));

@@ -2,11 +2,14 @@ package org.skyshare.sim.cli;
 
 import org.skyshare.profiles.ProfileCatalog;
 import org.skyshare.sim.mavlink.MavlinkSigning;
+import org.skyshare.sim.stream.SimCameras;
 import org.skyshare.sim.vehicle.SimFleet;
 import org.skyshare.sim.vehicle.SimVehicle;
 import org.skyshare.sim.vehicle.VehicleConfig;
 import org.skyshare.sim.vehicle.VehicleDefaults;
 import org.skyshare.sim.vehicle.VehicleState;
+import org.skyshare.sim.world.World;
+import org.skyshare.sim.world.WorldBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,17 +79,23 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--signing-key", description = "64 hex digits: sign all frames and accept only signed ones")
     String signingKey;
 
+    @Option(names = "--cameras", description = "also render and stream each vehicle's thermal and RGB frames of the demo world "
+            + "to this station host (thermal UDP 5600, RGB 5610 + 2i, see docs/sim-world.md)")
+    String camerasHost;
+
     @Option(names = "--duration", description = "stop after this many seconds (default: run until 'quit' or end of input)")
     Double durationS;
 
     private final PrintStream out;
+    private final java.io.InputStream in;
 
     public SimCommand() {
-        this(System.out);
+        this(System.out, System.in);
     }
 
-    SimCommand(PrintStream out) {
+    SimCommand(PrintStream out, java.io.InputStream in) {
         this.out = out;
+        this.in = in;
     }
 
     @Override
@@ -106,6 +115,7 @@ public final class SimCommand implements Callable<Integer> {
                 fleet.vehicles().forEach(v -> v.addGroundStation(target));
             }
             printPorts(fleet);
+            SimCameras cameras = camerasHost == null ? null : startCameras(fleet);
             CountDownLatch stop = new CountDownLatch(1);
             Thread console = new Thread(() -> readCommands(fleet, stop), "sim-console");
             console.setDaemon(true);
@@ -116,8 +126,27 @@ public final class SimCommand implements Callable<Integer> {
                 stop.await();
             }
             out.println("sim: stopping " + fleet.vehicles().size() + " vehicles");
+            if (cameras != null) {
+                cameras.close();
+            }
         }
         return 0;
+    }
+
+    private SimCameras startCameras(SimFleet fleet) throws IOException {
+        InetAddress station;
+        try {
+            station = InetAddress.getByName(camerasHost);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--cameras " + camerasHost + " is not a known host");
+        }
+        World world = WorldBuilder.demo(WorldBuilder.defaultAssets());
+        SimCameras.Plan plan = SimCameras.Plan.defaults(station);
+        SimCameras cameras = SimCameras.start(world, fleet.vehicles(), plan);
+        out.printf(Locale.ROOT, "cameras: thermal frames to %s:%d, RGB video of vehicle i to %s:%d+2i (metadata +1)%n",
+                camerasHost, plan.thermalPort(), camerasHost, plan.rgbBasePort());
+        out.flush();
+        return cameras;
     }
 
     private void validate() {
@@ -172,7 +201,7 @@ public final class SimCommand implements Callable<Integer> {
     }
 
     private void readCommands(SimFleet fleet, CountDownLatch stop) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!execute(fleet, line.trim())) {

@@ -117,7 +117,7 @@ public final class World {
         return raster.at(eastM, northM);
     }
 
-    public LandCover landCoverAt(double latDeg, double lonDeg, boolean geographic) {
+    public LandCover landCoverAtGeo(double latDeg, double lonDeg) {
         LocalFrame.XY p = frame.toLocal(latDeg, lonDeg);
         return raster.at(p.eastM(), p.northM());
     }
@@ -214,7 +214,7 @@ public final class World {
 
     /** True where water stands beyond a river's normal banks. */
     public boolean isFloodedBeyondBanks(double latDeg, double lonDeg) {
-        return landCoverAt(latDeg, lonDeg, true) == LandCover.FLOOD_WATER;
+        return landCoverAtGeo(latDeg, lonDeg) == LandCover.FLOOD_WATER;
     }
 
     /** Where the planted fires, hot roofs and floods are, for tests and end-to-end checks. */

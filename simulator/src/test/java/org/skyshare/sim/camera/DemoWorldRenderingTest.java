@@ -39,7 +39,7 @@ class DemoWorldRenderingTest {
     @Test
     void theDemoFireReadsAtItsPlantedTemperatureAndSitsInTheForest() throws Exception {
         GroundTruth.FireTruth fire = truth.fires().get(0);
-        assertThat(world.landCoverAt(fire.latDeg(), fire.lonDeg(), true)).isEqualTo(LandCover.FOREST);
+        assertThat(world.landCoverAtGeo(fire.latDeg(), fire.lonDeg())).isEqualTo(LandCover.FOREST);
         ThermalCamera cam = new ThermalCamera(world, THERMAL);
         RadiometricFrame f = cam.render(above(fire.latDeg(), fire.lonDeg(), 100), GimbalAttitude.NADIR, 1);
         assertThat(f.temperatureC(320, 256)).isCloseTo(fire.coreTemperatureC(), within(0.5));

@@ -24,7 +24,7 @@ class PlannerAssetsWorldTest {
                 for (int j = -5; j <= 5; j++) {
                     double lat = p[0] + i * 0.0002;
                     double lon = p[1] + j * 0.0002;
-                    assertThat(viaPlanner.landCoverAt(lat, lon, true)).isEqualTo(direct.landCoverAt(lat, lon, true));
+                    assertThat(viaPlanner.landCoverAtGeo(lat, lon)).isEqualTo(direct.landCoverAtGeo(lat, lon));
                 }
             }
         }
