@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
         description = {"Runs the fire, smoke and hot-spot detectors on a video, an image, a folder of images or a stream, "
                 + "and writes detections and incidents as GeoJSON.",
                 "Radiometric frames (16-bit or float TIFF, .raw counts) go through the thermal hot-spot detector; "
-                        + "colour frames through the visual fire/smoke model. Without telemetry the output keeps pixel boxes."})
+                        + "colour frames through the visual fire/smoke model; 8-bit video of a thermal camera through the "
+                        + "thermal detector on grey levels. Without telemetry the output keeps pixel boxes."})
 public class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "PATH",

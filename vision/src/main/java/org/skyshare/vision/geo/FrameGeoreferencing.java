@@ -40,6 +40,15 @@ public final class FrameGeoreferencing implements GroundScale {
                 .map(m -> new Georeferencer(m.scaledTo(frame.widthPx(), frame.heightPx()), stabilisedGimbal, terrain));
     }
 
+    /** Whether the catalog knows this camera as a thermal one (its 8-bit video is display-scaled thermal). */
+    public boolean isThermalCamera(String cameraId) {
+        try {
+            return catalog.camera(cameraId).measuresTemperature();
+        } catch (RuntimeException unknown) {
+            return false;
+        }
+    }
+
     public Optional<CameraModel> cameraModel(String cameraId) {
         return cameras.computeIfAbsent(cameraId, id -> {
             try {

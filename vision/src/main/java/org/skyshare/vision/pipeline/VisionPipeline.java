@@ -248,9 +248,11 @@ public final class VisionPipeline implements AutoCloseable {
             List<AutoCloseable> owned = new ArrayList<>();
             if (thermalOn) {
                 ds.add(new ThermalHotspotDetector(thermal, geo));
+                ds.add(new DisplayScaledThermalStage(id -> geo.isThermalCamera(id), geo));
             }
             if (visual != null) {
-                ds.add(new VisualFireStage(new VisualFireDetector(visual)));
+                // a thermal camera's 8-bit video is not a colour image: the colour model stays off it
+                ds.add(new VisualFireStage(new VisualFireDetector(visual), id -> !geo.isThermalCamera(id)));
                 if (visual instanceof AutoCloseable c) {
                     owned.add(c);
                 }

@@ -13,13 +13,21 @@ import org.skyshare.vision.visual.VisualFireDetector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /** The visual fire/smoke detector (learned model with colour-cue fallback) as a pipeline stage. */
 public final class VisualFireStage implements Detector {
     private final VisualFireDetector detector;
+    private final Predicate<String> colourCamera;
+
+    /** @param colourCamera which camera ids deliver colour images (not display-scaled thermal video) */
+    public VisualFireStage(VisualFireDetector detector, Predicate<String> colourCamera) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.colourCamera = Objects.requireNonNull(colourCamera, "colourCamera");
+    }
 
     public VisualFireStage(VisualFireDetector detector) {
-        this.detector = Objects.requireNonNull(detector, "detector");
+        this(detector, id -> true);
     }
 
     @Override
@@ -29,12 +37,12 @@ public final class VisualFireStage implements Detector {
 
     @Override
     public boolean accepts(Frame frame) {
-        return !frame.isThermal();
+        return !frame.isThermal() && colourCamera.test(frame.cameraId());
     }
 
     @Override
     public List<Detection> detect(Frame frame) {
-        if (frame.isThermal()) {
+        if (!accepts(frame)) {
             return List.of();
         }
         List<FireSmokeBox> boxes = detector.detect(frame.rgb());

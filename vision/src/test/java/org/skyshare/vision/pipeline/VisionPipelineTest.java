@@ -172,4 +172,28 @@ class VisionPipelineTest {
             });
         }
     }
+
+    @Test
+    void displayScaledVideoOfAThermalCameraGoesThroughTheThermalDetectorWithoutTemperatures() {
+        BufferedImage grey = new BufferedImage(640, 512, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = grey.createGraphics();
+        g.setColor(new java.awt.Color(70, 70, 70));
+        g.fillRect(0, 0, 640, 512);
+        g.setColor(new java.awt.Color(160, 160, 160));
+        g.fillRect(100, 100, 60, 40);                 // warm roof
+        g.setColor(java.awt.Color.WHITE);
+        g.fillOval(400, 250, 10, 10);                 // saturated fire
+        g.dispose();
+        try (VisionPipeline p = VisionPipeline.builder(catalog).build()) {
+            List<Detection> d = p.process(Frame.visual(0, T0, 0, "dji-m30t-thermal", null, grey));
+            assertThat(d).singleElement().satisfies(x -> {
+                assertThat(x.kind()).isEqualTo(DetectionKind.FIRE);
+                assertThat(x.peakTemperatureC()).isNaN();
+                assertThat(x.confidence()).isLessThanOrEqualTo(0.6);
+                assertThat(x.box().centreX()).isCloseTo(405, within(3.0));
+            });
+            // the same picture from a colour camera is not thermal evidence
+            assertThat(p.process(Frame.visual(0, T0, 0, "sim-rgb", null, grey))).isEmpty();
+        }
+    }
 }
