@@ -201,9 +201,9 @@ public final class SimCommand implements Callable<Integer> {
     }
 
     private void readCommands(SimFleet fleet, CountDownLatch stop) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = reader.readLine()) != null) {
                 if (!execute(fleet, line.trim())) {
                     break;
                 }
