@@ -90,8 +90,8 @@ public final class RgbStreamReceiver implements AutoCloseable {
                 // must be well above the frame interval, or a slow sender makes every start time out
                 g.setOption("timeout", String.valueOf(READ_TIMEOUT_US));
                 g.setOption("fflags", "nobuffer");
-                g.setOption("probesize", "500000");
-                g.setOption("analyzeduration", "1000000");
+                g.setOption("probesize", "131072");
+                g.setOption("analyzeduration", "300000");
                 grabber = g;
                 g.start();
                 Frame f;
