@@ -24,8 +24,9 @@ public final class WorldBuilder {
     }
 
     /**
-     * The Jingshan sample assets: {@code data/jingshan/jingshan.geojson} under the repository, or
-     * under the shared folder named by the {@code skyshare.shared.dir} system property.
+     * The Jingshan sample assets: {@code data/jingshan/jingshan.geojson} under the folders named by
+     * the {@code skyshare.repo.dir} or {@code skyshare.shared.dir} system properties, the working
+     * folder, its parent, or a {@code shared} folder beside or inside the working folder.
      */
     public static Path defaultAssets() {
         List<Path> candidates = new ArrayList<>();
@@ -37,6 +38,8 @@ public final class WorldBuilder {
         }
         candidates.add(Path.of("data", "jingshan", "jingshan.geojson"));
         candidates.add(Path.of("..", "data", "jingshan", "jingshan.geojson"));
+        candidates.add(Path.of("..", "shared", "data", "jingshan", "jingshan.geojson"));
+        candidates.add(Path.of("shared", "data", "jingshan", "jingshan.geojson"));
         candidates.add(Path.of("/work/shared/data/jingshan/jingshan.geojson"));
         for (Path p : candidates) {
             if (Files.isRegularFile(p)) {
