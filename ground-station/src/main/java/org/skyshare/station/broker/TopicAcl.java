@@ -40,7 +40,10 @@ public final class TopicAcl {
 
     /** May {@code a} subscribe to {@code filter} (a topic or a filter with + and #)? */
     public boolean canRead(BrokerAccount a, String filter) {
-        return covered(readable(a), filter);
+        // "skyshare/v1/+/..." names every station; this broker serves one, so read it as this station
+        String wild = AlertTopics.ROOT + "+/";
+        String f = filter.startsWith(wild) ? topics.base() + "/" + filter.substring(wild.length()) : filter;
+        return covered(readable(a), f);
     }
 
     public boolean canWrite(BrokerAccount a, String topic) {
