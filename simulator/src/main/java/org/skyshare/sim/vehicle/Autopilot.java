@@ -699,13 +699,19 @@ final class Autopilot {
                     return;
                 }
                 case MavCmd.NAV_LAND -> {
+                    // like PX4: fly to the landing point at the current height, then descend
+                    boolean positioned = it.latDeg() != 0 || it.lonDeg() != 0;
+                    double le = positioned ? geo.eastM(it.lonDeg()) : e;
+                    double ln = positioned ? geo.northM(it.latDeg()) : n;
+                    if (Math.hypot(le - e, ln - n) > 0.5) {
+                        guide(le, ln, u, dt);
+                        return;
+                    }
                     complete(it);
                     missionFinished = true;
                     startLand("Mission: landing");
-                    if (it.latDeg() != 0 || it.lonDeg() != 0) {
-                        targetE = geo.eastM(it.lonDeg());
-                        targetN = geo.northM(it.latDeg());
-                    }
+                    targetE = le;
+                    targetN = ln;
                     return;
                 }
                 case MavCmd.DO_CHANGE_SPEED -> {

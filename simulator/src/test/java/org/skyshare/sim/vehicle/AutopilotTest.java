@@ -59,6 +59,22 @@ class AutopilotTest {
     }
 
     @Test
+    void aLandItemFliesToItsPointBeforeDescending() {
+        Autopilot ap = new Autopilot(CFG);
+        List<MissionItem> items = new ArrayList<>(square(400, 40).subList(0, 4));
+        items.add(new MissionItem(4, 3, MavCmd.NAV_LAND, 0, 0, 0, 0, CFG.homeLatDeg(), CFG.homeLonDeg(), 0, true));
+        ap.acceptItems(0, items);
+        ap.arm();
+        ap.startMission();
+        double t = 0;
+        while (ap.phase() != FlightPhase.DOCKED && t < 900) {
+            run(ap, 1);
+            t++;
+        }
+        assertThat(ap.phase()).isEqualTo(FlightPhase.DOCKED);
+    }
+
+    @Test
     void batteryCriticalTriggersReturn() {
         Autopilot ap = new Autopilot(CFG);
         ap.acceptItems(0, square(2000, 40));
