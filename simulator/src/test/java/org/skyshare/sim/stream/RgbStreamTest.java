@@ -56,7 +56,7 @@ class RgbStreamTest {
                 assertThat(sender.codecName()).isEqualTo("libopenh264");
                 // the station joins a running stream: it needs a key frame before the first picture
                 long seq = 0;
-                long deadline = System.nanoTime() + 60_000_000_000L;
+                long deadline = System.nanoTime() + 90_000_000_000L;
                 while (got.isEmpty() && System.nanoTime() < deadline) {
                     send(sender, cam, seq++, null);
                     ReceivedRgbFrame r = receiver.poll(Duration.ofMillis(100));
@@ -64,7 +64,7 @@ class RgbStreamTest {
                         got.put(r.metadata().sequence(), r);
                     }
                 }
-                assertThat(got).as("a picture within 60 s").isNotEmpty();
+                assertThat(got).as("a picture within 90 s").isNotEmpty();
                 long first = seq;
                 got.clear();
                 for (int i = 0; i < n; i++) {
@@ -95,8 +95,11 @@ class RgbStreamTest {
         }
     }
 
-    private static void send(RgbStreamSender sender, RgbCamera cam, long seq, Map<Long, BufferedImage> keep) throws Exception {
-        BufferedImage img = cam.render(pose(seq), GimbalAttitude.NADIR, seq);
+    /** A few rendered views reused in turn, so the test's time goes to the transport, not to rendering. */
+    private final Map<Long, BufferedImage> views = new HashMap<>();
+
+    private void send(RgbStreamSender sender, RgbCamera cam, long seq, Map<Long, BufferedImage> keep) throws Exception {
+        BufferedImage img = views.computeIfAbsent(seq % 4, k -> cam.render(pose(k), GimbalAttitude.NADIR, k));
         if (keep != null) {
             keep.put(seq, img);
         }
