@@ -65,4 +65,22 @@ class SortieFlightTest {
         assertThat(vehicle.distanceFlownM()).isGreaterThan(8000);
         assertThat(link.health().parse().dropped()).isZero();
     }
+
+    @Test
+    void uploadAndReadBackSurviveALossyLinkByRetrying() throws Exception {
+        VehicleConfig cfg = VehicleDefaults.simQuad().withSystemId(2);
+        sim = SimFleet.start(List.of(cfg), InetAddress.getLoopbackAddress(), 0);
+        SimVehicle vehicle = sim.vehicles().get(0);
+        link = MavlinkVehicleLink.connect(LinkConfig.udp("127.0.0.1", vehicle.udpPort(), 2)
+                .withItemTimeout(java.time.Duration.ofMillis(150), 20));
+        until("link connected", 5, () -> link.health().status() == LinkStatus.CONNECTED);
+        vehicle.setPacketLoss(0.15);
+        List<MissionItem> sortie = TestSorties.lawnmower(cfg.homeLatDeg(), cfg.homeLonDeg(), 6, 20, 20, 30, 50);
+        link.mission().upload(sortie).get(60, TimeUnit.SECONDS);
+        List<MissionItem> readBack = link.mission().download().get(60, TimeUnit.SECONDS);
+        assertThat(readBack).hasSize(sortie.size());
+        assertThat(readBack.get(77).latDeg()).isCloseTo(sortie.get(77).latDeg(), org.assertj.core.data.Offset.offset(1e-7));
+        assertThat(vehicle.framesSuppressed()).isPositive();
+        assertThat(link.health().framesLost()).isPositive();
+    }
 }
