@@ -135,7 +135,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public String tlsUrl() {
         return settings.tlsPort() > 0 ? "ssl://" + ("0.0.0.0".equals(settings.host()) ? "127.0.0.1" : settings.host())
-                + ":" + server.getSslPort() : null;
+                + ":" + settings.tlsPort() : null;
     }
 
     /** Stops listening; connected clients see their connection drop. */
