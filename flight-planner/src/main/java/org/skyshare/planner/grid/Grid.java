@@ -7,8 +7,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.skyshare.planner.assets.Asset;
 import org.skyshare.planner.assets.AssetKind;
 import org.skyshare.planner.assets.AssetSet;
@@ -72,8 +70,7 @@ public final class Grid {
                     if (!pg.intersects(cell)) {
                         continue;
                     }
-                    double w = pg.containsProperly(cell) ? cell.getArea()
-                            : OverlayNGRobust.overlay(g, cell, OverlayNG.INTERSECTION).getArea();
+                    double w = pg.containsProperly(cell) ? cell.getArea() : RectClip.area(g, cell.getEnvelopeInternal());
                     if (a.agency() != null && !a.agency().isBlank()) {
                         weights.computeIfAbsent(key(c, r), k -> new TreeMap<>()).merge(a.agency(), w, Double::sum);
                     } else {
