@@ -7,6 +7,10 @@ import org.skyshare.station.console.alerts.AlertQueue;
 import org.skyshare.station.console.fleet.FleetView;
 import org.skyshare.station.console.live.FrameFeed;
 import org.skyshare.station.console.map.FeatureKind;
+import org.skyshare.station.console.plan.PlanView;
+import org.skyshare.station.console.plan.PlannerAdapter;
+import org.junit.jupiter.api.io.TempDir;
+import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,10 +29,12 @@ class ConsoleOpensTest {
     }
 
     private ConsoleShell shell;
+    @TempDir
+    Path dir;
 
     @Start
     void start(Stage stage) {
-        shell = ConsoleWindow.show(stage, new ConsoleServices(List.of(HeadlessFx.jingshan()), new FixturePlanner(),
+        shell = ConsoleWindow.show(stage, new ConsoleServices(List.of(HeadlessFx.jingshan()), PlannerAdapter.withDefaults(),
                 FleetView.none(), AlertQueue.none(), FrameFeed.none(), null, "tester"));
     }
 
@@ -50,5 +56,33 @@ class ConsoleOpensTest {
         Path shot = HeadlessFx.screenshot(shell.getScene().getRoot(), "console-jingshan");
         assertTrue(Files.exists(shot));
         assertEquals(4, shell.tabs().getTabs().size());
+    }
+
+    @Test
+    void plansTheJingshanSampleWithTheFlightPlannerAndExportsIt(FxRobot robot) {
+        HeadlessFx.waitFor("Jingshan assets on the map", 10_000, () -> shell.map().model().features().size() == 45);
+        HeadlessFx.waitFor("docks listed", 5_000, () -> robot.lookup("dock-changle-t18").tryQuery().isPresent());
+        robot.clickOn("#plan");
+        HeadlessFx.waitFor("plan shown", 60_000, () -> shell.plan().current() != null);
+        PlanView plan = HeadlessFx.onFx(() -> shell.plan().current());
+        assertTrue(plan.sorties().size() >= 3, "at least one sortie per dock: " + plan.sorties().size());
+        assertTrue(plan.sorties().stream().allMatch(s -> List.of("dock-jingshan-sub", "dock-changle-t18", "dock-shuangxi-t31")
+                .contains(s.dockId())), "sorties fly from the sample's docks");
+        assertTrue(plan.totals().inspectionPoints() >= 36, "the 36 towers are inspected: " + plan.totals().inspectionPoints());
+        assertEquals(plan.sorties().size(), (int) HeadlessFx.onFx(() -> shell.map().model().routes().size()));
+        assertTrue(HeadlessFx.onFx(() -> shell.map().model().cells().size()) > 0, "grid cells on the map");
+        assertEquals(plan.sorties().size(), robot.lookup("#sorties").queryTableView().getItems().size());
+        robot.clickOn((javafx.scene.Node) robot.lookup("#sorties .table-row-cell").query());
+        HeadlessFx.waitFor("route highlighted", 5_000, () -> shell.map().model().highlightedRoute() != null);
+        HeadlessFx.screenshot(shell.getScene().getRoot(), "console-jingshan-plan");
+
+        Path out = dir.resolve("plan-out");
+        HeadlessFx.onFx(() -> {
+            shell.plan().exportTo(out);
+            return null;
+        });
+        HeadlessFx.waitFor("plan exported", 30_000, () -> Files.exists(out.resolve("plan.json")));
+        HeadlessFx.waitFor("status says exported", 10_000, () -> shell.work().messageProperty().get().startsWith("Exported "));
+        assertTrue(Files.exists(out.resolve("plan.kml")) && Files.exists(out.resolve("plan.geojson")));
     }
 }

@@ -108,16 +108,37 @@ public final class FleetPanel extends VBox {
         return c;
     }
 
-    /** Takes a fresh snapshot; keeps the selection on the same drone. */
+    /** Takes a fresh snapshot; keeps the selection on the same drone and leaves unchanged rows alone. */
     public void refresh(List<DockStatus> dockList, List<DroneStatus> droneList) {
-        docks.getItems().setAll(dockList);
+        update(docks.getItems(), dockList);
+        if (!update(drones.getItems(), droneList)) {
+            return;
+        }
         String keep = selected.get();
-        drones.getItems().setAll(droneList);
-        if (keep != null) {
+        if (keep != null && (drones.getSelectionModel().getSelectedItem() == null
+                || !drones.getSelectionModel().getSelectedItem().id().equals(keep))) {
             droneList.stream().filter(d -> d.id().equals(keep)).findFirst()
                     .ifPresent(d -> drones.getSelectionModel().select(d));
         }
         updateButtons();
+    }
+
+    /** Replaces only the rows that changed (a full reset would drop a click in progress); true if anything did. */
+    private static <T> boolean update(List<T> rows, List<T> fresh) {
+        if (rows.equals(fresh)) {
+            return false;
+        }
+        if (rows.size() != fresh.size()) {
+            rows.clear();
+            rows.addAll(fresh);
+            return true;
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!rows.get(i).equals(fresh.get(i))) {
+                rows.set(i, fresh.get(i));
+            }
+        }
+        return true;
     }
 
     public void select(String droneId) {

@@ -62,7 +62,8 @@ public final class PlanPanel extends VBox {
         setId("plan-panel");
 
         ListView<Path> files = new ListView<>(assetFiles);
-        files.setPrefHeight(60);
+        files.setPrefHeight(56);
+        files.setMinHeight(56);
         files.setId("asset-files");
         Button importButton = new Button("Import…");
         importButton.setId("import-assets");
@@ -93,6 +94,9 @@ public final class PlanPanel extends VBox {
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
         HBox actions = new HBox(6, planButton, exportButton, progress);
+        actions.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        totals.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sorties.setMinHeight(160);
         HBox.setHgrow(progress, Priority.ALWAYS);
 
         totals.setHgap(12);
@@ -100,12 +104,13 @@ public final class PlanPanel extends VBox {
         totals.setId("plan-totals");
 
         TableColumn<PlanView.Sortie, String> id = column("Sortie", s -> s.id());
-        TableColumn<PlanView.Sortie, String> dock = column("Dock", s -> s.dockId());
         TableColumn<PlanView.Sortie, String> purpose = column("Purpose", s -> s.purpose());
         TableColumn<PlanView.Sortie, String> km = column("km", s -> String.format(Locale.ROOT, "%.1f", s.lengthM() / 1000));
         TableColumn<PlanView.Sortie, String> min = column("min", s -> String.format(Locale.ROOT, "%.0f", s.durationS() / 60));
         TableColumn<PlanView.Sortie, String> wp = column("WPs", s -> Integer.toString(s.waypoints()));
-        sorties.getColumns().setAll(List.of(id, dock, purpose, km, min, wp));
+        // sortie ids already start with their dock's id, so no separate dock column
+        id.setPrefWidth(150);
+        sorties.getColumns().setAll(List.of(id, purpose, km, min, wp));
         sorties.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sorties.setPlaceholder(new Label("No plan yet: press Plan"));
         sorties.setId("sorties");
@@ -120,6 +125,8 @@ public final class PlanPanel extends VBox {
     private static TitledPane section(String title, javafx.scene.Node content) {
         TitledPane p = new TitledPane(title, content);
         p.setCollapsible(false);
+        // keep the small sections whole on a 768 px screen; the sortie table takes what is left
+        p.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return p;
     }
 
