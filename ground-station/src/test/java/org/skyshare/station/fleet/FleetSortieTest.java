@@ -47,7 +47,9 @@ class FleetSortieTest {
 
     @Test
     void sortieInterruptedByLowBatteryResumesAfterASwapFromTheLastCompletedWaypoint() throws Exception {
-        VehicleConfig cfg = VehicleDefaults.simQuad().withTimeFactor(60).withSystemId(7);
+        // a dock that charges in half an hour, so CHARGING lasts long enough to be seen at time factor 60
+        VehicleConfig cfg = VehicleDefaults.simQuad().withTimeFactor(60).withSystemId(7)
+                .withDock(ProfileCatalog.builtIn().dock("dji-dock-2"));
         sim = SimFleet.start(List.of(cfg), InetAddress.getLoopbackAddress(), 0);
         SimVehicle vehicle = sim.vehicles().get(0);
         fleet = new Fleet();

@@ -49,7 +49,10 @@ class PlannerSortieFlightTest {
     @Test
     void fliesTheLongestChangleSortieAndLandsInItsDock() throws Exception {
         assumeTrue(Files.isRegularFile(JINGSHAN), "the Jingshan sample is not at " + JINGSHAN);
-        Plan plan = Planner.plan(AssetReader.read(JINGSHAN), PlanParameters.defaults().withAircraft("sim-quad"));
+        org.skyshare.planner.assets.AssetSet assets = AssetReader.read(JINGSHAN);
+        Plan plan = Planner.plan(assets, PlanParameters.defaults().withAircraft("sim-quad"));
+        List<org.skyshare.station.link.FenceZone> noFly = NoFlyFence.of(assets);
+        assertThat(noFly).hasSize(2);
         Sortie sortie = plan.sortiesOf("dock-changle-t18").stream().max(Comparator.comparingDouble(Sortie::lengthM)).orElseThrow();
         List<MissionItem> items = MissionItems.of(sortie, Autopilot.PX4);
         MissionItem first = items.get(0);
@@ -63,13 +66,16 @@ class PlannerSortieFlightTest {
         Drone drone = fleet.addDrone(LinkConfig.udp("127.0.0.1", vehicle.udpPort(), 11), sortie.dockId());
         until("telemetry in", 5, () -> drone.link().telemetry().latest().battery() != null);
 
-        drone.launch(items, List.of(), 90).get(10, TimeUnit.SECONDS);
+        drone.launch(items, noFly, 90).get(10, TimeUnit.SECONDS);
+        assertThat(vehicle.fenceSize()).isEqualTo(noFly.stream().mapToInt(z -> z.vertices().size()).sum());
         until("airborne", 10, () -> drone.state() == DroneState.AIRBORNE);
         until("every item of the sortie reached", 60, () -> drone.link().mission().progress().finished(),
                 () -> drone.snapshot().toString());
         until("landed in its dock", 30, () -> drone.state() == DroneState.CHARGING || drone.state() == DroneState.DOCKED,
                 () -> drone.snapshot().toString());
         assertThat(vehicle.state().phase()).isEqualTo(FlightPhase.DOCKED);
+        // the planner's route kept out of the no-fly zones, so the autopilot's fence never fired
+        assertThat(drone.history()).doesNotContain(DroneState.FAULT);
         // the simulated flight is within 15 % of the planner's length estimate
         assertThat(vehicle.distanceFlownM()).isCloseTo(sortie.lengthM(), org.assertj.core.data.Percentage.withPercentage(15));
         assertThat(vehicle.state().batteryPct()).isGreaterThan(cfg.aircraft().batteryReservePct() - 5);

@@ -76,6 +76,11 @@ public record VehicleConfig(
                 gust, seed, timeFactor, telemetryRateHz, signing);
     }
 
+    public VehicleConfig withDock(DockProfile profile) {
+        return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, profile, windFromDeg, windSpeedMps,
+                gustMps, seed, timeFactor, telemetryRateHz, signing);
+    }
+
     public VehicleConfig withSigning(MavlinkSigning key) {
         return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
                 gustMps, seed, timeFactor, telemetryRateHz, key);
