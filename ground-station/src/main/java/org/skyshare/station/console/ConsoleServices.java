@@ -29,6 +29,21 @@ public record ConsoleServices(List<Path> assets, PlanService planner, FleetView 
         reviewer = reviewer == null || reviewer.isBlank() ? System.getProperty("user.name", "operator") : reviewer;
     }
 
+    /**
+     * The console on a running station or the demo: the real fleet, alert service and frames.
+     *
+     * @param missions the sortie each drone ({@code drone-<system id>}) flies on Upload/Start
+     * @param frames   where the station's frame receivers and vision pipeline push frames and detections
+     */
+    public static ConsoleServices forStation(List<Path> assets, org.skyshare.station.fleet.Fleet fleet,
+                                             java.util.function.Function<String, List<org.skyshare.planner.mission.MissionItem>> missions,
+                                             org.skyshare.station.alert.AlertService alerts, org.skyshare.station.routing.Router router,
+                                             org.skyshare.station.console.live.LatestFrames frames, TileSource basemap, String reviewer) {
+        return new ConsoleServices(assets, org.skyshare.station.console.plan.PlanServices.installed(),
+                new org.skyshare.station.console.fleet.FleetAdapter(fleet, missions, 30),
+                new org.skyshare.station.console.alerts.AlertServiceQueue(alerts, router), frames, basemap, reviewer);
+    }
+
     public ConsoleServices withFleet(FleetView f) {
         return new ConsoleServices(assets, planner, f, alerts, frames, basemap, reviewer);
     }
