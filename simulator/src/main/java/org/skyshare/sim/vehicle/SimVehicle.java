@@ -357,25 +357,34 @@ public final class SimVehicle implements VehicleStateSource, AutoCloseable {
             if (nextDueNs[i] == 0) {
                 nextDueNs[i] = now;
             }
-            if (now < nextDueNs[i]) {
-                continue;
+            // a late tick catches up (a few messages at once) so the stream keeps its rate under load;
+            // after a long stall (a paused JVM) it restarts instead of bursting
+            int sends = 0;
+            while (now >= nextDueNs[i] && sends < 5) {
+                broadcast(message(st, s));
+                nextDueNs[i] += period;
+                sends++;
             }
-            // fall behind by more than a period (a paused JVM) and the stream restarts instead of bursting
-            nextDueNs[i] = now - nextDueNs[i] > period ? now + period : nextDueNs[i] + period;
-            broadcast(switch (st) {
-                case HEARTBEAT -> Telemetry.heartbeat(s, gcsLinkLost && s.airborne());
-                case POSITION -> Telemetry.position(s, autopilot.velocityEastMps(), autopilot.velocityNorthMps(), autopilot.velocityUpMps());
-                case ATTITUDE -> Telemetry.attitude(s);
-                case VFR_HUD -> Telemetry.vfrHud(s, autopilot.airspeedMps());
-                case GPS -> Telemetry.gps(s);
-                case GIMBAL -> Telemetry.gimbal(s);
-                case SYS_STATUS -> Telemetry.sysStatus(s);
-                case BATTERY -> Telemetry.battery(s, cfg.aircraft().enduranceMin());
-                case EXTENDED -> Telemetry.extendedState(s);
-                case MISSION_CURRENT -> Telemetry.missionCurrent(s, autopilot.missionSize(), autopilot.missionFinished());
-                case HOME -> Telemetry.home(cfg);
-            });
+            if (now >= nextDueNs[i]) {
+                nextDueNs[i] = now + period;
+            }
         }
+    }
+
+    private Object message(Stream st, VehicleState s) {
+        return switch (st) {
+            case HEARTBEAT -> Telemetry.heartbeat(s, gcsLinkLost && s.airborne());
+            case POSITION -> Telemetry.position(s, autopilot.velocityEastMps(), autopilot.velocityNorthMps(), autopilot.velocityUpMps());
+            case ATTITUDE -> Telemetry.attitude(s);
+            case VFR_HUD -> Telemetry.vfrHud(s, autopilot.airspeedMps());
+            case GPS -> Telemetry.gps(s);
+            case GIMBAL -> Telemetry.gimbal(s);
+            case SYS_STATUS -> Telemetry.sysStatus(s);
+            case BATTERY -> Telemetry.battery(s, cfg.aircraft().enduranceMin());
+            case EXTENDED -> Telemetry.extendedState(s);
+            case MISSION_CURRENT -> Telemetry.missionCurrent(s, autopilot.missionSize(), autopilot.missionFinished());
+            case HOME -> Telemetry.home(cfg);
+        };
     }
 
     // ---- sending ----------------------------------------------------------------------------
