@@ -131,8 +131,20 @@ public class PlanBench implements Callable<Integer> {
             AssetSet set = AssetReader.read(file);
             double readMs = ms(t0);
             t0 = System.nanoTime();
-            Plan plan = Planner.plan(set, PlanParameters.defaults().withMeasureCoverage(false), catalog, ProgressListener.NONE);
+            java.util.Map<String, Double> stageMs = new java.util.LinkedHashMap<>();
+            long[] mark = {System.nanoTime()};
+            String[] stage = {"start"};
+            long cpu0 = processCpuNs();
+            Plan plan = Planner.plan(set, PlanParameters.defaults().withMeasureCoverage(false), catalog, (st, done, total) -> {
+                if (!st.equals(stage[0])) {
+                    stageMs.merge(stage[0], ms(mark[0]), Double::sum);
+                    mark[0] = System.nanoTime();
+                    stage[0] = st;
+                }
+            });
+            stageMs.merge(stage[0], ms(mark[0]), Double::sum);
             double planMs = ms(t0);
+            double cpuS = (processCpuNs() - cpu0) / 1e9;
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             System.gc();
             long retained = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
@@ -152,6 +164,10 @@ public class PlanBench implements Callable<Integer> {
                     Files.size(file) / 1e6, genMs);
             o.printf(Locale.ROOT, "read %.1f s, plan %.1f s (total %.1f s); peak heap %d MB during read+plan, %d MB retained with the plan%n",
                     readMs / 1000, planMs / 1000, (readMs + planMs) / 1000, peak >> 20, retained >> 20);
+            o.printf(Locale.ROOT, "process CPU during plan ~%.1f s; wall time by stage (ms, stage named by what follows it): %s%n", cpuS, stageMs);
+            java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
+            plan.unplanned().forEach(u -> reasons.merge(u.reason().replaceAll("[0-9]+", "#").replaceAll("(task|piece|chunk|dock|cell|tower) [^ ]+", "$1 X"), 1L, Long::sum));
+            o.printf(Locale.ROOT, "unplanned by reason: %s%n", reasons);
             o.printf(Locale.ROOT, "output: %d sorties, %d waypoints, %d grid cells, %.0f km flown, longest sortie %.0f s (budget %.0f s), %d unplanned pieces%n",
                     plan.sorties().size(), plan.stats().waypoints(), plan.grid().cells().size(), plan.stats().totalLengthM() / 1000,
                     plan.stats().maxSortieTimeS(), budget, plan.stats().unplanned());
@@ -161,6 +177,11 @@ public class PlanBench implements Callable<Integer> {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
         }
+    }
+
+    private static long processCpuNs() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static Path defaultSample() {

@@ -172,8 +172,8 @@ public final class Planner {
         AgencyIndex agencies = agencyIndex(proj);
         List<Sortie> sorties = new ArrayList<>();
         Map<String, List<Transect>> flown = new HashMap<>();
+        sorties.addAll(sr.sorties().parallelStream().map(ls -> export(ls, proj, grid, agencies, photo)).toList());
         for (LocalSortie ls : sr.sorties()) {
-            sorties.add(export(ls, proj, grid, agencies, photo));
             collectFlown(ls, flown);
         }
         List<AreaCoverage> coverage = new ArrayList<>();

@@ -32,10 +32,14 @@ public final class SortieBuilder {
     public SortieResult build(List<Task> tasks) {
         List<Unplanned> unplanned = new ArrayList<>();
         List<List<Task>> perDock = assign(tasks, unplanned);
+        // docks fly independently: plan them in parallel, keep dock order in the result
+        List<List<Unplanned>> dockUnplanned = new ArrayList<>();
+        docks.forEach(d -> dockUnplanned.add(new ArrayList<>()));
+        List<List<LocalSortie>> perDockSorties = java.util.stream.IntStream.range(0, docks.size()).parallel()
+                .mapToObj(d -> fly(docks.get(d), perDock.get(d), dockUnplanned.get(d))).toList();
         List<LocalSortie> sorties = new ArrayList<>();
-        for (int d = 0; d < docks.size(); d++) {
-            sorties.addAll(fly(docks.get(d), perDock.get(d), unplanned));
-        }
+        perDockSorties.forEach(sorties::addAll);
+        dockUnplanned.forEach(unplanned::addAll);
         return new SortieResult(sorties, unplanned);
     }
 
@@ -197,8 +201,9 @@ public final class SortieBuilder {
                     }
                 }
                 Pass p = current.pass();
-                double add = legS(timer, pos, p.first()) + FlightTimer.REVERSAL_S + passS(timer, p);
-                double back = legS(timer, p.last(), home) + FlightTimer.REVERSAL_S + timer.descentS(transitAltM);
+                // a junction turns twice (leaving one line, entering the next): charge two full reversals
+                double add = legS(timer, pos, p.first()) + 2 * FlightTimer.REVERSAL_S + passS(timer, p);
+                double back = legS(timer, p.last(), home) + 2 * FlightTimer.REVERSAL_S + timer.descentS(transitAltM);
                 if (used + add + back <= budget) {
                     appendLeg(stops, pos, p.first());
                     for (RoutePoint r : p.points()) {

@@ -7,7 +7,6 @@ import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.skyshare.planner.coverage.Transect;
 
 import java.util.ArrayList;
@@ -24,14 +23,20 @@ public final class CoverageValidator {
     }
 
     public static Geometry swaths(List<Transect> transects, double swathWidthM) {
+        if (transects.isEmpty()) {
+            return GF.createPolygon();
+        }
         BufferParameters bp = new BufferParameters();
         bp.setEndCapStyle(BufferParameters.CAP_FLAT);
-        List<Geometry> rects = new ArrayList<>(transects.size());
+        bp.setQuadrantSegments(2);
+        List<org.locationtech.jts.geom.LineString> lines = new ArrayList<>(transects.size());
         for (Transect t : transects) {
-            Geometry line = GF.createLineString(new Coordinate[] {t.a(), t.b()});
-            rects.add(BufferOp.bufferOp(line, swathWidthM / 2, bp));
+            if (t.lengthM() > 1e-9) {
+                lines.add(GF.createLineString(new Coordinate[] {t.a(), t.b()}));
+            }
         }
-        return rects.isEmpty() ? GF.createPolygon() : UnaryUnionOp.union(rects);
+        // one buffer of all lines is much cheaper than a union of one rectangle per line
+        return BufferOp.bufferOp(GF.createMultiLineString(lines.toArray(org.locationtech.jts.geom.LineString[]::new)), swathWidthM / 2, bp);
     }
 
     /** Area of the target inside the swaths, m². */
