@@ -109,7 +109,12 @@ public final class PlanPanel extends VBox {
         TableColumn<PlanView.Sortie, String> min = column("min", s -> String.format(Locale.ROOT, "%.0f", s.durationS() / 60));
         TableColumn<PlanView.Sortie, String> wp = column("WPs", s -> Integer.toString(s.waypoints()));
         // sortie ids already start with their dock's id, so no separate dock column
-        id.setPrefWidth(150);
+        id.setPrefWidth(165);
+        purpose.setPrefWidth(110);
+        for (TableColumn<PlanView.Sortie, String> c : List.of(km, min, wp)) {
+            c.setPrefWidth(48);
+            c.setStyle("-fx-alignment: CENTER-RIGHT");
+        }
         sorties.getColumns().setAll(List.of(id, purpose, km, min, wp));
         sorties.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sorties.setPlaceholder(new Label("No plan yet: press Plan"));
