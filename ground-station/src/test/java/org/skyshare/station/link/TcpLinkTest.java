@@ -38,7 +38,8 @@ class TcpLinkTest {
         sim = SimFleet.start(List.of(cfg), InetAddress.getLoopbackAddress(), 0);
         SimVehicle vehicle = sim.vehicles().get(0);
         assertThat(vehicle.tcpPort()).isPositive();
-        link = MavlinkVehicleLink.connect(LinkConfig.of("tcp://127.0.0.1:" + vehicle.tcpPort(), 0));
+        link = MavlinkVehicleLink.connect(LinkConfig.of("tcp://127.0.0.1:" + vehicle.tcpPort(), 0)
+                .withItemTimeout(java.time.Duration.ofMillis(400), 3));
         until("connected over TCP", 5, () -> link.health().status() == LinkStatus.CONNECTED
                 && link.telemetry().latest().home() != null);
         assertThat(link.systemId()).isEqualTo(9);
@@ -55,7 +56,8 @@ class TcpLinkTest {
         link.params().set("RTL_RETURN_ALT", 75).get(5, TimeUnit.SECONDS);
         assertThat(link.params().get("RTL_RETURN_ALT").get(5, TimeUnit.SECONDS)).isEqualTo(75f);
         assertThatThrownBy(() -> link.params().get("NO_SUCH_PARAM").get(30, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasMessageContaining("NO_SUCH_PARAM");
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("vehicle 9 did not report parameter NO_SUCH_PARAM after 4 tries of 400 ms");
         assertThatThrownBy(() -> link.action().startMission().get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasMessageContaining("refused MISSION_START: MAV_RESULT_DENIED");
     }
