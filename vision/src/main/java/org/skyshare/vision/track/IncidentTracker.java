@@ -63,6 +63,17 @@ public final class IncidentTracker {
         return updates;
     }
 
+    /**
+     * Forgets incidents last seen before {@code cutoff} (a long-running station keeps its own store;
+     * this bounds the tracker's memory). Returns how many were forgotten. A later sighting at the
+     * same place opens a new incident.
+     */
+    public synchronized int forgetLastSeenBefore(Instant cutoff) {
+        int before = tracks.size();
+        tracks.removeIf(t -> t.lastSeen.isBefore(cutoff));
+        return before - tracks.size();
+    }
+
     public synchronized List<Incident> incidents() {
         return tracks.stream().map(t -> t.snapshot(params))
                 .sorted(Comparator.comparing(Incident::firstSeen)).toList();

@@ -118,4 +118,14 @@ class IncidentTrackerTest {
         assertThat(tracker.incidents()).extracting(Incident::kind)
                 .containsExactlyInAnyOrder(DetectionKind.FIRE, DetectionKind.SMOKE, DetectionKind.FLOOD);
     }
+
+    @Test
+    void oldIncidentsCanBeForgotten() {
+        IncidentTracker tracker = new IncidentTracker();
+        tracker.update(frame(0, T0), List.of(fire(DetectionKind.FIRE, 0.8, 30.4, 119.9, T0, 0)));
+        Instant later = T0.plusSeconds(3600);
+        tracker.update(frame(1, later), List.of(fire(DetectionKind.FIRE, 0.8, 30.41, 119.9, later, 1)));
+        assertThat(tracker.forgetLastSeenBefore(T0.plusSeconds(60))).isEqualTo(1);
+        assertThat(tracker.incidents()).singleElement().satisfies(i -> assertThat(i.lastSeen()).isEqualTo(later));
+    }
 }
