@@ -34,7 +34,7 @@ def block(cin, cout):
 class WaterNet(nn.Module):
     """A small U-Net: water is recognised by context (banks, reflections), so the bottleneck sees 1/16 scale."""
 
-    def __init__(self, c=(12, 24, 48, 64)):
+    def __init__(self, c=(8, 16, 32, 48)):
         super().__init__()
         self.e1, self.e2, self.e3, self.e4 = block(3, c[0]), block(c[0], c[1]), block(c[1], c[2]), block(c[2], c[3])
         self.d3, self.d2, self.d1 = block(c[3] + c[2], c[2]), block(c[2] + c[1], c[1]), block(c[1] + c[0], c[0])
@@ -107,7 +107,7 @@ def main():
     ap.add_argument("--datasets", default=os.path.join("..", "shared", "datasets"))
     ap.add_argument("--out", default=os.path.join("vision", "src", "main", "resources", "org", "skyshare", "vision",
                                                   "models", "water-seg.onnx"))
-    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
 
