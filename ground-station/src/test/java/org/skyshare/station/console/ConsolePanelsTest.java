@@ -85,6 +85,9 @@ class ConsolePanelsTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         HeadlessFx.waitFor("drones listed", 5_000, () -> robot.lookup("#drones").queryTableView().getItems().size() == 2);
         HeadlessFx.waitFor("drones on the map", 5_000, () -> shell.map().model().drones().size() == 2);
+        assertEquals("Changle fire patrol", ((org.skyshare.station.console.fleet.PatrolEntry)
+                robot.lookup("#patrols").queryTableView().getItems().get(0)).name());
+        HeadlessFx.screenshot(shell.getScene().getRoot(), "console-fleet");
         List<String> asked = new ArrayList<>();
         HeadlessFx.onFx(() -> {
             shell.fleet().setConfirmer(q -> {
@@ -138,6 +141,12 @@ class ConsolePanelsTest {
             return List.of(
                     new DroneStatus("drone-1", "dock-jingshan-sub", "docked", 30.392, 119.83, 0, 0, 64, 100, Double.NaN, null),
                     new DroneStatus("drone-2", "dock-changle-t18", "on_mission", 30.401, 119.801, 120, 135, 71, 96, 42, "S1"));
+        }
+
+        @Override
+        public List<org.skyshare.station.console.fleet.PatrolEntry> patrols() {
+            return List.of(new org.skyshare.station.console.fleet.PatrolEntry("fire-changle", "Changle fire patrol", "timed",
+                    List.of("forestry", "forest-farm"), "2h, less in fire danger", "all day"));
         }
 
         @Override

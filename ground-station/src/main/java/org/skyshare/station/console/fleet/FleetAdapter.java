@@ -28,6 +28,7 @@ public final class FleetAdapter implements FleetView {
     private final Function<String, List<MissionItem>> missions;
     private final double minBatteryPct;
     private final Map<Integer, double[]> lastFrames = new ConcurrentHashMap<>();
+    private volatile List<PatrolEntry> patrols = List.of();
 
     /**
      * @param missions      the sortie a drone should fly when the operator presses Upload or Start
@@ -38,6 +39,25 @@ public final class FleetAdapter implements FleetView {
         this.fleet = fleet;
         this.missions = missions;
         this.minBatteryPct = minBatteryPct;
+    }
+
+    /** Shows the patrol definitions of a schedule in the fleet panel. */
+    public FleetAdapter withPatrols(List<org.skyshare.station.patrol.PatrolDefinition> definitions) {
+        List<PatrolEntry> out = new ArrayList<>();
+        for (var p : definitions) {
+            String every = p.period() == null ? "once" : p.period().toString().substring(2).toLowerCase(Locale.ROOT)
+                    + (p.raiseWithFireDanger() ? ", less in fire danger" : "");
+            String window = p.window().equals(org.skyshare.station.patrol.TimeWindow.ALL_DAY) ? "all day"
+                    : p.window().from() + "-" + p.window().to();
+            out.add(new PatrolEntry(p.id(), p.name(), p.kind().name().toLowerCase(Locale.ROOT), p.agencies(), every, window));
+        }
+        patrols = List.copyOf(out);
+        return this;
+    }
+
+    @Override
+    public List<PatrolEntry> patrols() {
+        return patrols;
     }
 
     public static String name(int systemId) {

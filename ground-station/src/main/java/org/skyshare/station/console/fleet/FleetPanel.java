@@ -34,6 +34,7 @@ public final class FleetPanel extends VBox {
     private final BackgroundWork work;
     private final TableView<DockStatus> docks = new TableView<>();
     private final TableView<DroneStatus> drones = new TableView<>();
+    private final TableView<PatrolEntry> patrols = new TableView<>();
     private final Map<FleetAction, Button> buttons = new EnumMap<>(FleetAction.class);
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper();
     /** Lets tests answer the confirmation without a modal dialog; the product asks the operator. */
@@ -71,11 +72,19 @@ public final class FleetPanel extends VBox {
                 }
             }
         });
-        drones.getColumns().setAll(List.of(
-                col("Drone", DroneStatus::id), col("Dock", DroneStatus::dockId), col("State", DroneStatus::state),
-                col("Batt %", d -> String.format(Locale.ROOT, "%.0f", d.batteryPct())),
-                col("Link %", d -> String.format(Locale.ROOT, "%.0f", d.linkQualityPct())),
-                col("Alt m", d -> String.format(Locale.ROOT, "%.0f", d.altitudeM())), progress));
+        // the drone's dock is in the Docks table and on the map; keep these columns readable at 460 px
+        TableColumn<DroneStatus, String> name = col("Drone", DroneStatus::id);
+        TableColumn<DroneStatus, String> state = col("State", DroneStatus::state);
+        TableColumn<DroneStatus, String> batt = col("Batt %", d -> String.format(Locale.ROOT, "%.0f", d.batteryPct()));
+        TableColumn<DroneStatus, String> link = col("Link %", d -> String.format(Locale.ROOT, "%.0f", d.linkQualityPct()));
+        TableColumn<DroneStatus, String> alt = col("Alt m", d -> String.format(Locale.ROOT, "%.0f", d.altitudeM()));
+        name.setPrefWidth(80);
+        state.setPrefWidth(105);
+        for (TableColumn<DroneStatus, String> c : List.of(batt, link, alt)) {
+            c.setPrefWidth(52);
+            c.setStyle("-fx-alignment: CENTER-RIGHT");
+        }
+        drones.getColumns().setAll(List.of(name, state, batt, link, alt, progress));
         drones.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         drones.setPlaceholder(new Label("No drones connected (open the console from `demo` or `station` for a live fleet)"));
         drones.setId("drones");
@@ -99,7 +108,20 @@ public final class FleetPanel extends VBox {
             actions.getChildren().add(b);
         }
         updateButtons();
-        getChildren().addAll(new Label("Docks"), docks, new Label("Drones"), drones, actions);
+        TableColumn<PatrolEntry, String> pName = col("Patrol", PatrolEntry::name);
+        TableColumn<PatrolEntry, String> every = col("Every", PatrolEntry::every);
+        TableColumn<PatrolEntry, String> when = col("When", PatrolEntry::window);
+        pName.setPrefWidth(140);
+        every.setPrefWidth(90);
+        when.setPrefWidth(80);
+        patrols.getColumns().setAll(List.of(pName, every, when, col("For", p -> String.join(", ", p.agencies()))));
+        patrols.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        patrols.setPrefHeight(120);
+        patrols.setPlaceholder(new Label("No patrol schedule loaded"));
+        patrols.setId("patrols");
+        patrols.getItems().setAll(fleet.patrols());
+        getChildren().addAll(new Label("Docks"), docks, new Label("Drones"), drones, actions,
+                new Label("Patrol schedule"), patrols);
     }
 
     private static <T> TableColumn<T, String> col(String title, Function<T, String> f) {
@@ -111,6 +133,7 @@ public final class FleetPanel extends VBox {
     /** Takes a fresh snapshot; keeps the selection on the same drone and leaves unchanged rows alone. */
     public void refresh(List<DockStatus> dockList, List<DroneStatus> droneList) {
         update(docks.getItems(), dockList);
+        update(patrols.getItems(), fleet.patrols());
         if (!update(drones.getItems(), droneList)) {
             return;
         }

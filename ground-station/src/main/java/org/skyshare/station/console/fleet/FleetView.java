@@ -15,6 +15,11 @@ public interface FleetView {
 
     CompletionStage<String> command(String droneId, FleetAction action);
 
+    /** The patrol schedule (in memory, like the snapshots); empty when none is loaded. */
+    default List<PatrolEntry> patrols() {
+        return List.of();
+    }
+
     /** No fleet connected: the console still plans and reviews. */
     static FleetView none() {
         return new FleetView() {
