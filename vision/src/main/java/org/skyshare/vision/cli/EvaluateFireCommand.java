@@ -181,6 +181,10 @@ public class EvaluateFireCommand implements Callable<Integer> {
                     classifyNanos / 1e6 / Math.max(1, classified), classified);
             out.printf(Locale.ROOT, "inference at the model's input size %dx%d: %.2f ms/frame (median of %d runs after warm-up)%n",
                     m.config().inputWidthPx(), m.config().inputHeightPx(), benchmark(m), benchRuns);
+            BufferedImage hd = noise(1920, 1080);
+            out.printf(Locale.ROOT, "whole 1920x1080 frame: model incl. resize %.2f ms, colour cue %.2f ms (median of %d runs)%n",
+                    medianMs(() -> m.classify(hd), benchRuns / 4), medianMs(() -> new org.skyshare.vision.visual.FireColourCue()
+                            .analyse(hd), benchRuns / 4), Math.max(1, benchRuns / 4));
             out.flush();
         }
         return 0;
@@ -200,20 +204,31 @@ public class EvaluateFireCommand implements Callable<Integer> {
 
     private double benchmark(FireSmokeClassifier m) {
         FireSmokeModelConfig c = modelConfig();
-        BufferedImage img = new BufferedImage(c.inputWidthPx(), c.inputHeightPx(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = noise(c.inputWidthPx(), c.inputHeightPx());
+        return medianMs(() -> m.classify(img), benchRuns);
+    }
+
+    /** A frame of seeded random colours: timing must not depend on the content. */
+    static BufferedImage noise(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         java.util.Random rnd = new java.util.Random(42);
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
                 img.setRGB(x, y, rnd.nextInt(0x1000000));
             }
         }
-        for (int i = 0; i < 20; i++) {
-            m.classify(img);
+        return img;
+    }
+
+    /** Median wall time of {@code runs} calls after 10 warm-up calls. */
+    static double medianMs(Runnable task, int runs) {
+        for (int i = 0; i < 10; i++) {
+            task.run();
         }
         List<Long> times = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, benchRuns); i++) {
+        for (int i = 0; i < Math.max(1, runs); i++) {
             long t0 = System.nanoTime();
-            m.classify(img);
+            task.run();
             times.add(System.nanoTime() - t0);
         }
         times.sort(null);
