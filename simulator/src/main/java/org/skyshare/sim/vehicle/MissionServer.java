@@ -43,6 +43,10 @@ final class MissionServer {
     private int partnerComponent;
     private long lastActivityNs;
     private int retries;
+    // the last finished upload, to answer again when our acknowledgement was lost
+    private int lastType = -1;
+    private int lastCount;
+    private MavMissionResult lastResult;
 
     MissionServer(Autopilot autopilot, Replies out) {
         this.autopilot = autopilot;
@@ -62,6 +66,7 @@ final class MissionServer {
             return;
         }
         uploading = true;
+        lastType = -1;
         uploadType = type;
         expectedCount = m.count();
         nextSeq = 0;
@@ -76,6 +81,11 @@ final class MissionServer {
 
     void onItem(Peer peer, MissionItemInt m, long nowNs) {
         int type = MissionItems.missionType(m.missionType());
+        if (!uploading && type == lastType && m.seq() == lastCount - 1) {
+            // the station resent the last item: our ACK was lost on the way
+            out.reply(peer, ack(partnerSystem, partnerComponent, lastResult, type));
+            return;
+        }
         if (!uploading || type != uploadType) {
             return;
         }
@@ -99,6 +109,9 @@ final class MissionServer {
             result = MavMissionResult.valueOf("MAV_MISSION_" + problem.substring(0, problem.indexOf(':')));
             autopilot.drainEvents();
         }
+        lastType = uploadType;
+        lastCount = expectedCount;
+        lastResult = result;
         out.reply(peer, ack(partnerSystem, partnerComponent, result, uploadType));
     }
 
