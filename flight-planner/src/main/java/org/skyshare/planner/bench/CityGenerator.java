@@ -62,7 +62,7 @@ public final class CityGenerator {
                 add(features, om, gw, proj, GF.createPoint(new Coordinate(x, y)), "dock-" + d, "dock", "power", "profile", "dji-dock-2");
             }
         }
-        double slot = 2400;
+        double slot = 2300;
         List<double[]> slots = new ArrayList<>();
         for (double x = x0 + slot; x < x0 + w - slot; x += slot) {
             for (double y = y0 + slot; y < y0 + h - slot; y += slot) {
@@ -76,7 +76,7 @@ public final class CityGenerator {
             if (area >= forestKm2 * 1e6) {
                 break;
             }
-            Polygon p = patch(rnd, s[0] + (rnd.nextDouble() - 0.5) * 300, s[1] + (rnd.nextDouble() - 0.5) * 300, 900 + rnd.nextDouble() * 400);
+            Polygon p = patch(rnd, s[0] + (rnd.nextDouble() - 0.5) * 300, s[1] + (rnd.nextDouble() - 0.5) * 300, 950 + rnd.nextDouble() * 400);
             area += p.getArea();
             add(features, om, gw, proj, p, "forest-" + forests, "forest", forests % 3 == 0 ? "forest-farm" : "forestry", null, null);
             forests++;

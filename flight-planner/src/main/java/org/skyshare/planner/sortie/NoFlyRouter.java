@@ -112,7 +112,8 @@ public final class NoFlyRouter {
         ids.add(-1);
         ids.add(-1);
         Envelope near = new Envelope(a, b);
-        near.expandBy(a.distance(b) + 2000);
+        // detours only use corners of zones near the leg; a leg boxed in further away is reported unplanned, never flown through
+        near.expandBy(1500);
         for (int i = 0; i < nodes.size(); i++) {
             Coordinate n = nodes.get(i);
             if (near.contains(n) && !nodeBlocked[i]) {
