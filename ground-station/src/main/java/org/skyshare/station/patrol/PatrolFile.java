@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * patrols:
  *   - id: fire-changle
  *     kind: timed                 # immediate | timed | conditional
- *     targets: [forest-changle]   # asset ids, or kind:forest
+ *     targets: [forest-changle]   # asset ids, kind:forest, or cell:G50N-769-3365
  *     agencies: [forestry, forest-farm]
  *     period_min: 60
  *     window: "06:00-20:00"

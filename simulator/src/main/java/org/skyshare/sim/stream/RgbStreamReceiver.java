@@ -41,14 +41,17 @@ public final class RgbStreamReceiver implements AutoCloseable {
     private volatile boolean running = true;
     private volatile FFmpegFrameGrabber grabber;
 
+    static {
+        // a receiver joining a running stream sees pictures before the first parameter sets; the
+        // decoder says so at ERROR level and recovers at the next key frame, which is expected here
+        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+    }
+
     /**
      * @param videoPort    UDP port the MPEG-TS video arrives on (must be free)
      * @param metadataPort UDP port of the metadata side channel; 0 picks one ({@link #metadataPort()})
      * @param frameRate    the sender's nominal frame rate, which spaces presentation times
      */
-    static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
 
     public RgbStreamReceiver(int videoPort, int metadataPort, double frameRate) {
         this(videoPort, metadataPort, frameRate, null);

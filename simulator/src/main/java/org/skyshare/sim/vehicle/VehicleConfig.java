@@ -81,6 +81,12 @@ public record VehicleConfig(
                 gustMps, seed, timeFactor, telemetryRateHz, signing);
     }
 
+    /** The seed of the gusts and injected loss; each vehicle of a fleet adds its system id to it. */
+    public VehicleConfig withSeed(long newSeed) {
+        return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
+                gustMps, newSeed, timeFactor, telemetryRateHz, signing);
+    }
+
     public VehicleConfig withSigning(MavlinkSigning key) {
         return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
                 gustMps, seed, timeFactor, telemetryRateHz, key);

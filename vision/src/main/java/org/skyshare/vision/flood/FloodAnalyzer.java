@@ -5,6 +5,8 @@ import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 import java.util.ArrayList;
@@ -15,13 +17,15 @@ import java.util.List;
  * quadrilaterals on the ground (their corners mapped by the {@link PixelToGround}; straight edges stay straight
  * over flat ground), the union is the water footprint, and what lies beyond the river's normal extent grown by a
  * margin is the flood. Patches smaller than {@code minPatchM2} are dropped: a single mis-segmented cell far away
- * must not raise a flood alert.
+ * must not raise a flood alert. So are patches further than {@code maxGapM} from the grown normal extent: a
+ * river's flood water reaches the river, and water (or a mis-segmented canopy) a kilometre away is not its flood.
  */
 public final class FloodAnalyzer {
     private static final double EARTH_RADIUS_M = 6_371_008.8;
     private final GroundUnits units;
     private final int cellPx;
     private final double minPatchM2;
+    private final double maxGapM;
     private final GeometryFactory factory = new GeometryFactory();
 
     /**
@@ -30,6 +34,13 @@ public final class FloodAnalyzer {
      * @param minPatchM2 flooded patches smaller than this are ignored
      */
     public FloodAnalyzer(GroundUnits units, int cellPx, double minPatchM2) {
+        this(units, cellPx, minPatchM2, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param maxGapM flooded patches further than this from the normal extent plus margin are ignored
+     */
+    public FloodAnalyzer(GroundUnits units, int cellPx, double minPatchM2, double maxGapM) {
         if (cellPx < 1) {
             throw new IllegalArgumentException("cell size must be at least 1 px, got " + cellPx);
         }
@@ -39,6 +50,10 @@ public final class FloodAnalyzer {
         this.units = units;
         this.cellPx = cellPx;
         this.minPatchM2 = minPatchM2;
+        if (!(maxGapM >= 0)) {
+            throw new IllegalArgumentException("maximum gap to the river must not be negative, got " + maxGapM);
+        }
+        this.maxGapM = maxGapM;
     }
 
     public FloodAnalyzer(GroundUnits units) {
@@ -62,11 +77,13 @@ public final class FloodAnalyzer {
         Projection proj = units == GroundUnits.METRES ? Projection.identity() : Projection.localTangent(origin);
         Geometry water = footprint(mask, toGround, proj);
         Geometry normal = proj.forward(normalExtent).buffer(marginM);
-        Geometry beyond = water.difference(normal);
+        // snap-rounding overlay: the mask's quads meet at mapped corners that plain overlay can fail on
+        Geometry beyond = OverlayNGRobust.overlay(water, normal, OverlayNG.DIFFERENCE);
         List<Geometry> kept = new ArrayList<>();
         for (int i = 0; i < beyond.getNumGeometries(); i++) {
             Geometry part = beyond.getGeometryN(i);
-            if (part instanceof Polygon && part.getArea() >= minPatchM2 && part.getArea() > 0) {
+            if (part instanceof Polygon && part.getArea() >= minPatchM2 && part.getArea() > 0
+                    && (Double.isInfinite(maxGapM) || part.distance(normal) <= maxGapM)) {
                 kept.add(part);
             }
         }

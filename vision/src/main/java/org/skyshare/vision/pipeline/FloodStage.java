@@ -32,12 +32,18 @@ import java.util.Optional;
 public final class FloodStage implements Detector {
     /** Flooded area below which nothing is reported (one mis-segmented patch is not a flood). */
     public static final double MIN_FLOOD_M2 = 50;
+    /**
+     * Flood water beyond the banks stays connected to the river; a patch further than this from the
+     * normal extent plus margin (a pond, a mis-segmented canopy) is not the river's flood. A few
+     * metres of slack for the mask's cells and the georeferencing error.
+     */
+    public static final double MAX_GAP_TO_RIVER_M = 15;
 
     private final WaterSegmenter segmenter;
     private final Geometry normalExtentLonLat;
     private final double marginM;
     private final FrameGeoreferencing georeferencing;
-    private final FloodAnalyzer analyzer = new FloodAnalyzer(GroundUnits.LON_LAT);
+    private final FloodAnalyzer analyzer = new FloodAnalyzer(GroundUnits.LON_LAT, 4, 25, MAX_GAP_TO_RIVER_M);
 
     /** @param normalExtentLonLat the rivers' normal water surface, x = longitude, y = latitude */
     public FloodStage(WaterSegmenter segmenter, Geometry normalExtentLonLat, double marginM, FrameGeoreferencing georeferencing) {

@@ -91,7 +91,8 @@ public final class IncidentTracker {
                 GroundPoint p = t.position();
                 double dist = Geodesic.WGS84.Inverse(p.latDeg(), p.lonDeg(), d.ground().latDeg(), d.ground().lonDeg()).s12;
                 double size = Double.isNaN(t.maxAreaM2) ? 0 : Math.sqrt(t.maxAreaM2) / 2;
-                if (dist > params.gateRadiusM() + size) {
+                double gate = d.kind() == DetectionKind.FLOOD ? params.floodGateRadiusM() : params.gateRadiusM();
+                if (dist > gate + size) {
                     continue;
                 }
                 score = dist;

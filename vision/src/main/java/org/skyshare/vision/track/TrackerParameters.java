@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param passGap            sightings further apart than this count as a new pass
  * @param sightingGain       each further sighting removes this fraction of the remaining doubt
  * @param passGain           each further pass removes this fraction of the remaining doubt
+ * @param floodGateRadiusM   the gate for flood sightings: a flooded stretch runs for hundreds of metres
+ *                           along the river, and the water agency wants it as one incident, not one per frame
  */
 public record TrackerParameters(
         double gateRadiusM,
@@ -18,9 +20,10 @@ public record TrackerParameters(
         Duration pixelMaxGap,
         Duration passGap,
         double sightingGain,
-        double passGain) {
+        double passGain,
+        double floodGateRadiusM) {
 
     public static TrackerParameters defaults() {
-        return new TrackerParameters(30, 0.08, Duration.ofSeconds(3), Duration.ofSeconds(60), 0.12, 0.35);
+        return new TrackerParameters(30, 0.08, Duration.ofSeconds(3), Duration.ofSeconds(60), 0.12, 0.35, 1000);
     }
 }

@@ -72,6 +72,19 @@ class FloodAnalyzerTest {
     }
 
     @Test
+    void waterAwayFromTheRiverIsNotItsFloodWhenAGapIsSet() {
+        // a 40 x 20 px pond (20 m x 10 m) 12 px = 6 m south of the margin, and an overflow touching the river
+        WaterMask m = mask(new int[] {0, 40, W, 60}, new int[] {100, 20, 140, 40}, new int[] {20, 76, 60, 96});
+        FloodResult all = new FloodAnalyzer(GroundUnits.METRES).analyze(m, NADIR, RIVER, 2);
+        assertThat(all.floodedAreaM2()).isCloseTo(20 * 8 + 20 * 10, within(1e-6));
+        FloodResult joined = new FloodAnalyzer(GroundUnits.METRES, 4, 25, 1).analyze(m, NADIR, RIVER, 2);
+        assertThat(joined.floodedAreaM2()).isCloseTo(20 * 8, within(1e-6));
+        assertThat(joined.floodedArea().getEnvelopeInternal().getMinY()).isCloseTo(1982, within(1e-9));
+        FloodResult slack = new FloodAnalyzer(GroundUnits.METRES, 4, 25, 7).analyze(m, NADIR, RIVER, 2);
+        assertThat(slack.floodedAreaM2()).isCloseTo(20 * 8 + 20 * 10, within(1e-6));
+    }
+
+    @Test
     void pixelsThatSeeNoGroundAreLeftOut() {
         PixelToGround skyAboveRow20 = (x, y) -> y < 20 ? null : NADIR.toGround(x, y);
         WaterMask m = mask(new int[] {0, 40, W, 60}, new int[] {100, 0, 140, 40});

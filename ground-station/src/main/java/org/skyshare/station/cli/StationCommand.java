@@ -1,0 +1,169 @@
+package org.skyshare.station.cli;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.skyshare.planner.assets.Asset;
+import org.skyshare.planner.assets.AssetKind;
+import org.skyshare.planner.assets.AssetReader;
+import org.skyshare.planner.assets.AssetSet;
+import org.skyshare.planner.plan.Plan;
+import org.skyshare.planner.plan.PlanParameters;
+import org.skyshare.planner.plan.Planner;
+import org.skyshare.profiles.ProfileCatalog;
+import org.skyshare.sim.stream.SimFrameSource;
+import org.skyshare.station.broker.BrokerAccounts;
+import org.skyshare.station.broker.BrokerAccountsFile;
+import org.skyshare.station.broker.EmbeddedBroker;
+import org.skyshare.station.config.StationConfig;
+import org.skyshare.station.config.StationConfigFile;
+import org.skyshare.station.demo.DemoRun;
+import org.skyshare.station.fleet.Dock;
+import org.skyshare.station.fleet.Fleet;
+import org.skyshare.station.link.LinkConfig;
+import org.skyshare.station.link.MavsdkVehicleLink;
+import org.skyshare.station.mqtt.StationAlerts;
+import org.skyshare.station.patrol.PatrolArea;
+import org.skyshare.station.patrol.PatrolFile;
+import org.skyshare.station.patrol.PatrolPlan;
+import org.skyshare.station.report.PatrolReportWriter;
+import org.skyshare.station.routing.RoutingRulesFile;
+import org.skyshare.station.service.PatrolStation;
+import org.skyshare.vision.flood.WaterSegmenter;
+import org.skyshare.vision.pipeline.VisionPipeline;
+import org.skyshare.vision.visual.FireSmokeModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code skyshare station --config F}: the headless station service. Reads the station file, plans
+ * the area, connects to the docked drones, listens for their camera frames, and runs the patrols,
+ * vision and alerts until stopped (Ctrl-C) or for {@code --duration}; writes the patrol report on the
+ * way out.
+ */
+@Command(name = "station", mixinStandardHelpOptions = true,
+        description = "Run the headless station service: scheduled patrols, docked drones over MAVLink, vision on their "
+                + "frames, alerts over MQTT. Stops on Ctrl-C (or after --duration) and writes the patrol report.")
+public class StationCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger("station");
+
+    @Option(names = "--config", required = true, description = "the station file (YAML: station, assets, patrols, broker, vehicles)")
+    Path config;
+    @Option(names = "--broker-users", description = "agency and crew logins for the embedded broker (YAML users: name, role, password)")
+    Path brokerUsers;
+    @Option(names = "--broker-port", defaultValue = "1883", description = "port of the embedded broker (default ${DEFAULT-VALUE})")
+    int brokerPort;
+    @Option(names = "--broker-bind", defaultValue = "127.0.0.1", description = "address the embedded broker listens on (default ${DEFAULT-VALUE}; 0.0.0.0 for other hosts)")
+    String brokerBind;
+    @Option(names = "--thermal-port", defaultValue = "5600",
+            description = "UDP port where the drones' radiometric thermal frames arrive (default ${DEFAULT-VALUE}, the simulator's)")
+    int thermalPort;
+    @Option(names = "--duration", converter = DemoCommand.DurationConverter.class,
+            description = "stop after this long, e.g. 30m (default: run until stopped)")
+    Duration duration;
+    @Option(names = "--status-every", defaultValue = "60s", converter = DemoCommand.DurationConverter.class,
+            description = "how often the health line is logged (default ${DEFAULT-VALUE})")
+    Duration statusEvery;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        StationConfig cfg = StationConfigFile.read(config);
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        AssetSet assets = AssetReader.read(cfg.assets());
+        PlanParameters params = cfg.aircraft() == null ? PlanParameters.defaults() : PlanParameters.defaults().withAircraft(cfg.aircraft());
+        Plan areaPlan = Planner.plan(assets, params, catalog, (stage, done, total) -> { });
+        for (StationConfig.VehicleConfig v : cfg.vehicles()) {
+            if (assets.byId(v.dock()).filter(a -> a.kind() == AssetKind.DOCK).isEmpty()) {
+                throw new IllegalArgumentException(config + ": vehicle " + v.id() + ": dock '" + v.dock()
+                        + "' is not a dock in the assets; docks there: " + assets.docks().stream().map(Asset::id).toList());
+            }
+        }
+        PatrolPlan patrols = PatrolFile.read(cfg.patrols());
+        // a patrol naming a target the area lacks fails here, before any drone is touched
+        patrols.patrols().forEach(p -> PatrolArea.select(p, assets, areaPlan.grid()));
+        BrokerAccounts accounts = brokerUsers == null ? new BrokerAccounts(List.of()) : BrokerAccountsFile.read(brokerUsers);
+        Files.createDirectories(cfg.dataDir());
+        LOG.info("station {}: {} assets, {} grid cells, {} patrols, {} vehicles", cfg.stationId(), assets.size(),
+                areaPlan.grid().cells().size(), patrols.patrols().size(), cfg.vehicles().size());
+
+        try (StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
+                EmbeddedBroker.Settings.plain(brokerBind, brokerPort));
+             Fleet fleet = new Fleet();
+             SimFrameSource frames = new SimFrameSource(thermalPort, 64);
+             VisionPipeline vision = VisionPipeline.builder(catalog)
+                     .visual(FireSmokeModel.builtIn())
+                     .flood(WaterSegmenter.builtIn(), DemoRun.riverBanks(assets), 10)
+                     .evidenceFolder(cfg.dataDir().resolve("evidence")).build()) {
+            LOG.info("alerts via {}", alerts.brokerUrl());
+            for (Asset d : assets.docks()) {
+                Coordinate c = d.geometry().getCoordinate();
+                fleet.addDock(new Dock(d.id(), catalog.dock(d.dockProfileId().orElse(Planner.DEFAULT_DOCK_PROFILE)), c.y, c.x));
+            }
+            for (StationConfig.VehicleConfig v : cfg.vehicles()) {
+                URI link = URI.create(v.link());
+                if (link.getScheme().equals("mavsdk")) {
+                    fleet.addDrone(MavsdkVehicleLink.connect(link.getHost(), link.getPort(), 0), v.dock());
+                } else {
+                    fleet.addDrone(LinkConfig.of(v.link(), 0), v.dock());
+                }
+                if (v.frames() != null && !v.frames().isBlank()) {
+                    // the simulator's layout: the vehicle's RGB MPEG-TS on this port, its frame metadata on the next
+                    int video = URI.create(v.frames()).getPort();
+                    frames.addRgbStream(video, video + 1, 0.5);
+                }
+                LOG.info("{} at {} via {}{}", v.id(), v.dock(), v.link(), v.frames() == null ? "" : ", RGB frames on " + v.frames());
+            }
+            LOG.info("thermal frames on UDP {}", frames.thermalPort());
+            try (PatrolStation station = new PatrolStation(cfg.stationId(), assets, areaPlan, params, catalog, patrols, fleet,
+                    alerts.pipeline().service(), frames, vision, Clock.systemUTC())) {
+                station.onProgress(LOG::info);
+                CountDownLatch stop = new CountDownLatch(1);
+                Thread hook = new Thread(stop::countDown, "station-stop");
+                Runtime.getRuntime().addShutdownHook(hook);
+                station.start();
+                out.println("station " + cfg.stationId() + " running; Ctrl-C stops it and writes the report to " + cfg.dataDir());
+                out.flush();
+                long endAt = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+                while (System.nanoTime() < endAt) {
+                    long waitNs = Math.min(statusEvery.toNanos(), endAt - System.nanoTime());
+                    if (stop.await(Math.max(1, waitNs), TimeUnit.NANOSECONDS)) {
+                        break;
+                    }
+                    var publisher = alerts.pipeline().publisher();
+                    LOG.info("health: drones {}, sorties flown {}, in flight {}, waiting {}; frames analysed {}; broker {} ({} alerts accepted{})",
+                            fleet.snapshot().stream().map(s -> "drone-" + s.systemId() + " " + s.state().name().toLowerCase()
+                                    + (s.linkLost() ? " (link lost)" : "")).toList(),
+                            station.sortiesFlown().size(), station.sortiesInFlight(), station.sortiesWaiting(),
+                            station.framesProcessed(), publisher.isConnected() ? "connected" : "disconnected",
+                            publisher.acceptedCount(), publisher.lastError() == null ? "" : ", last error: " + publisher.lastError());
+                }
+                Path report = PatrolReportWriter.write(station.report(), assets, cfg.dataDir(), "patrol-report");
+                out.println("patrol report: " + report.toAbsolutePath());
+                out.flush();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the JVM is already on its way out; the report is written
+                }
+            }
+        }
+        return 0;
+    }
+}

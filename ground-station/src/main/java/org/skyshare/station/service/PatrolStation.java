@@ -1,0 +1,550 @@
+package org.skyshare.station.service;
+
+import org.skyshare.planner.assets.Asset;
+import org.skyshare.planner.assets.AssetKind;
+import org.skyshare.planner.assets.AssetSet;
+import org.skyshare.planner.geo.LocalProjection;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.skyshare.planner.export.MissionItems;
+import org.skyshare.planner.plan.Plan;
+import org.skyshare.planner.plan.Sortie;
+import org.skyshare.planner.plan.PlanParameters;
+import org.skyshare.planner.plan.Planner;
+import org.skyshare.planner.plan.ProgressListener;
+import org.skyshare.profiles.ProfileCatalog;
+import org.skyshare.station.patrol.PatrolArea;
+import org.skyshare.station.alert.AlertService;
+import org.skyshare.station.alert.GeoPoint;
+import org.skyshare.station.alert.HazardKind;
+import org.skyshare.station.alert.HazardReport;
+import org.skyshare.station.alert.HazardSeverity;
+import org.skyshare.station.alert.IncidentState;
+import org.skyshare.station.fleet.Drone;
+import org.skyshare.station.fleet.DroneSnapshot;
+import org.skyshare.station.fleet.DroneState;
+import org.skyshare.station.fleet.Fleet;
+import org.skyshare.station.link.FenceZone;
+import org.skyshare.station.fleet.NoFlyFence;
+import org.skyshare.station.patrol.FireDanger;
+import org.skyshare.station.patrol.PatrolDefinition;
+import org.skyshare.station.patrol.PatrolPlan;
+import org.skyshare.station.patrol.PatrolSchedule;
+import org.skyshare.station.report.PatrolReport;
+import org.skyshare.vision.frame.Frame;
+import org.skyshare.vision.frame.FrameSource;
+import org.skyshare.vision.pipeline.VisionPipeline;
+import org.skyshare.vision.track.Incident;
+import org.skyshare.vision.track.IncidentUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The station's autonomous loop: patrols due -> their sorties queued per dock -> launched on a
+ * ready drone -> watched until the drone is home; frames from the drones -> vision -> incidents ->
+ * the alert service, which reviews, routes and sends them. No pilot in the loop.
+ */
+public final class PatrolStation implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PatrolStation.class);
+
+    /** Frames taken lower than this above the ground are not analysed. */
+    static final double MIN_ANALYSED_HEIGHT_M = 30;
+
+    private final String stationId;
+    private final AssetSet assets;
+    private final Plan areaPlan;
+    private final PlanParameters planParameters;
+    private final ProfileCatalog catalog;
+    private final PatrolSchedule schedule;
+    private final Map<String, PatrolDefinition> patrolsById = new LinkedHashMap<>();
+    private final Fleet fleet;
+    private final AlertService alerts;
+    private final FrameSource frames;
+    private final VisionPipeline vision;
+    private final Clock clock;
+    private final List<FenceZone> fence;
+    private volatile FireDanger fireDanger;
+
+    // dispatch state: touched only by the dispatch thread, except the launch-failure hand-back queue
+    private final Map<String, DockQueue> queues = new LinkedHashMap<>();
+    private final Map<Integer, Flight> flights = new ConcurrentHashMap<>();
+    private final Map<Integer, String> lastWaitReason = new HashMap<>();
+    private final Queue<Flight> launchFailed = new ConcurrentLinkedQueue<>();
+    private final Map<String, PatrolRun> runs = new ConcurrentHashMap<>();
+    private volatile int waiting;
+
+    private final List<PatrolReport.SortieSummary> flown = new CopyOnWriteArrayList<>();
+    private final Map<Integer, List<double[]>> tracks = new ConcurrentHashMap<>();
+    private final Map<String, Double> reportedConfidence = new ConcurrentHashMap<>();
+    private final Map<String, String> alertIncidentOf = new ConcurrentHashMap<>();
+    private final List<Long> latenciesUs = new CopyOnWriteArrayList<>();
+    private final AtomicLong framesProcessed = new AtomicLong();
+    private final List<Consumer<String>> progress = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "patrol-dispatch"));
+    private final Thread frameLoop;
+    private final Instant startedAt;
+    private volatile boolean running = true;
+
+    /** One patrol's planned sorties and its plan (for the covered-area figures). */
+    private record PatrolRun(PatrolDefinition patrol, Plan plan, Instant dueAt) {
+    }
+
+    /** A sortie of a patrol, queued or flying. */
+    private record Task(PatrolDefinition patrol, Sortie sortie) {
+    }
+
+    /**
+     * A dock's waiting sorties, one queue per patrol, served in turn so that the forestry patrol does
+     * not starve the water patrol sharing the dock.
+     */
+    private static final class DockQueue {
+        private final Map<String, Deque<Task>> byPatrol = new LinkedHashMap<>();
+        private final Deque<String> turn = new ArrayDeque<>();
+
+        void add(Task t) {
+            byPatrol.computeIfAbsent(t.patrol().id(), k -> {
+                turn.addLast(k);
+                return new ArrayDeque<>();
+            }).addLast(t);
+        }
+
+        void putBack(Task t) {
+            byPatrol.computeIfAbsent(t.patrol().id(), k -> {
+                turn.addFirst(k);
+                return new ArrayDeque<>();
+            }).addFirst(t);
+        }
+
+        Task peek() {
+            for (String p : turn) {
+                Deque<Task> q = byPatrol.get(p);
+                if (!q.isEmpty()) {
+                    return q.peekFirst();
+                }
+            }
+            return null;
+        }
+
+        Task poll() {
+            for (int i = 0; i < turn.size(); i++) {
+                String p = turn.pollFirst();
+                turn.addLast(p);
+                Deque<Task> q = byPatrol.get(p);
+                if (!q.isEmpty()) {
+                    return q.pollFirst();
+                }
+            }
+            return null;
+        }
+
+        int size() {
+            return byPatrol.values().stream().mapToInt(Deque::size).sum();
+        }
+    }
+
+    /** A sortie in the air (or being launched) and what the drone did so far. */
+    private static final class Flight {
+        final Task task;
+        final Instant startedAt;
+        volatile boolean airborne;
+        volatile boolean resumePending;
+        volatile int lastCompleted = -1;
+        final int total;
+
+        Flight(Task task, Instant startedAt, int total) {
+            this.task = task;
+            this.startedAt = startedAt;
+            this.total = total;
+        }
+    }
+
+    /**
+     * @param areaPlan       the whole area's plan; its grid names the cells patrols may target
+     * @param planParameters how each patrol is planned (aircraft, camera, overlap)
+     */
+    public PatrolStation(String stationId, AssetSet assets, Plan areaPlan, PlanParameters planParameters, ProfileCatalog catalog,
+                         PatrolPlan patrols, Fleet fleet, AlertService alerts, FrameSource frames, VisionPipeline vision,
+                         Clock clock) {
+        this.stationId = stationId;
+        this.assets = assets;
+        this.areaPlan = areaPlan;
+        this.planParameters = planParameters;
+        this.catalog = catalog;
+        this.schedule = new PatrolSchedule(patrols.patrols(), patrols.zone());
+        patrols.patrols().forEach(p -> patrolsById.put(p.id(), p));
+        this.fireDanger = patrols.fireDanger();
+        this.fleet = fleet;
+        this.alerts = alerts;
+        this.frames = frames;
+        this.vision = vision;
+        this.clock = clock;
+        this.fence = NoFlyFence.of(assets);
+        this.startedAt = clock.instant();
+        this.frameLoop = new Thread(this::processFrames, "patrol-frames");
+        this.frameLoop.setDaemon(true);
+        // fail at start, not at the first due time, when a patrol names a target the area lacks
+        patrols.patrols().forEach(p -> PatrolArea.select(p, assets, areaPlan.grid()));
+    }
+
+    /** Progress lines a person can read ("drone-2 launched sortie S07 for forest-changle"). */
+    public void onProgress(Consumer<String> listener) {
+        progress.add(listener);
+    }
+
+    public void setFireDanger(FireDanger level) {
+        this.fireDanger = level;
+    }
+
+    public void start() {
+        frameLoop.start();
+        ticker.scheduleWithFixedDelay(this::tick, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** Progress goes to the listeners only: the demo prints it, the station service logs it. */
+    private void say(String line) {
+        progress.forEach(p -> p.accept(line));
+    }
+
+    // ---- dispatch (the dispatch thread only) ---------------------------------------------------
+
+    private void tick() {
+        try {
+            Instant now = clock.instant();
+            for (Flight f; (f = launchFailed.poll()) != null; ) {
+                queue(f.task.sortie().dockId()).putBack(f.task);
+            }
+            for (PatrolDefinition p : schedule.due(now, fireDanger)) {
+                plan(p, now);
+            }
+            for (Drone d : fleet.drones()) {
+                watch(d, now);
+            }
+            waiting = queues.values().stream().mapToInt(DockQueue::size).sum();
+        } catch (RuntimeException e) {
+            // one bad tick must not stop the station; the next tick tries again
+            LOG.error("patrol dispatch failed this tick: {}", e.getMessage(), e);
+        }
+    }
+
+    private void plan(PatrolDefinition p, Instant now) {
+        schedule.started(p.id(), now);
+        Plan plan;
+        try {
+            plan = Planner.plan(PatrolArea.select(p, assets, areaPlan.grid()), planParameters, catalog, ProgressListener.NONE);
+        } catch (RuntimeException e) {
+            say("patrol " + p.id() + " due but cannot be planned: " + e.getMessage());
+            return;
+        }
+        runs.put(p.id(), new PatrolRun(p, plan, now));
+        for (Sortie s : plan.sorties()) {
+            Sortie named = new Sortie(p.id() + "/" + s.id(), s.dockId(), s.aircraftId(), s.waypoints(), s.lengthM(),
+                    s.flightTimeS(), s.maxRangeM(), s.photoCount(), s.inspectionPoints(), s.agencies(), s.assetIds());
+            queue(s.dockId()).add(new Task(p, named));
+        }
+        Map<String, Long> perDock = new TreeMap<>();
+        plan.sorties().forEach(s -> perDock.merge(s.dockId(), 1L, Long::sum));
+        say(String.format("patrol %s due (%s): %d sorties, %.0f min of flight, %s", p.id(), String.join(", ", p.agencies()),
+                plan.sorties().size(), plan.sorties().stream().mapToDouble(Sortie::flightTimeS).sum() / 60, perDock));
+    }
+
+    private DockQueue queue(String dockId) {
+        return queues.computeIfAbsent(dockId, k -> new DockQueue());
+    }
+
+    private void watch(Drone d, Instant now) {
+        DroneSnapshot snap = d.snapshot();
+        boolean flying = snap.state() == DroneState.AIRBORNE || snap.state() == DroneState.RETURNING;
+        if (flying && snap.telemetry() != null && snap.telemetry().position() != null) {
+            var pos = snap.telemetry().position();
+            tracks.computeIfAbsent(d.systemId(), k -> new CopyOnWriteArrayList<>()).add(new double[] {pos.lonDeg(), pos.latDeg()});
+        }
+        boolean home = snap.state() == DroneState.DOCKED || snap.state() == DroneState.CHARGING || snap.state() == DroneState.LANDED;
+        Flight f = flights.get(d.systemId());
+        if (f != null && f.resumePending) {
+            if (home && readyToLaunch(d, snap, f.task.patrol())) {
+                f.resumePending = false;
+                say(name(d) + " resuming sortie " + f.task.sortie().id() + " after item " + f.lastCompleted);
+                d.resumeSortie(f.task.patrol().minBatteryPct()).whenComplete((ok, err) -> {
+                    if (err != null) {
+                        f.resumePending = true;
+                        say(name(d) + " could not resume " + f.task.sortie().id() + ": " + rootMessage(err));
+                    }
+                });
+            }
+            return;
+        }
+        if (f != null) {
+            if (flying) {
+                f.airborne = true;
+            }
+            f.lastCompleted = Math.max(f.lastCompleted, snap.lastCompletedSeq());
+            if (f.airborne && home) {
+                // the last item is the landing; a drone that came home without reaching it stopped short
+                boolean complete = f.lastCompleted >= f.total - 2;
+                flown.add(new PatrolReport.SortieSummary(name(d), d.dock().id(), f.task.sortie().id(), f.startedAt, now,
+                        Math.max(0, f.lastCompleted + 1), f.total, complete ? "completed" : "interrupted"));
+                if (complete) {
+                    flights.remove(d.systemId());
+                    say(name(d) + " back in " + d.dock().id() + " after sortie " + f.task.sortie().id());
+                } else {
+                    f.airborne = false;
+                    f.resumePending = true;
+                    say(name(d) + " back in " + d.dock().id() + " with sortie " + f.task.sortie().id() + " done to item "
+                            + f.lastCompleted + " of " + f.total + "; it resumes from there once the dock is ready");
+                }
+            } else if (snap.state() == DroneState.FAULT) {
+                flights.remove(d.systemId());
+                queue(f.task.sortie().dockId()).putBack(f.task);
+                say(name(d) + " fault during sortie " + f.task.sortie().id() + ": " + snap.faultReason()
+                        + "; the sortie waits for the dock's next flight");
+            }
+            return;
+        }
+        DockQueue q = queues.get(d.dock().id());
+        Task next = q == null ? null : q.peek();
+        if (next == null || !home || !readyToLaunch(d, snap, next.patrol())) {
+            return;
+        }
+        q.poll();
+        var items = MissionItems.of(next.sortie(), areaPlan.aircraft().autopilot());
+        Flight flight = new Flight(next, now, items.size());
+        flights.put(d.systemId(), flight);
+        say(String.format("%s launching sortie %s from %s (%d items, %.0f min, for %s)", name(d), next.sortie().id(),
+                d.dock().id(), items.size(), next.sortie().flightTimeS() / 60, String.join(", ", next.sortie().agencies())));
+        d.launch(items, fence, next.patrol().minBatteryPct()).whenComplete((ok, err) -> {
+            if (err != null) {
+                // handed back to the dispatch thread, which puts it at the head of the dock's queue
+                flights.remove(d.systemId(), flight);
+                launchFailed.add(flight);
+                say(name(d) + " could not launch " + next.sortie().id() + ": " + rootMessage(err));
+            }
+        });
+    }
+
+    /** Dock and drone ready for this patrol; says why not once each time the reason changes. */
+    private boolean readyToLaunch(Drone d, DroneSnapshot snap, PatrolDefinition p) {
+        double battery = snap.telemetry() == null || snap.telemetry().battery() == null ? -1 : snap.telemetry().battery().remainingPct();
+        List<String> reasons = new ArrayList<>(d.dock().reasonsNotReady(d.systemId(), battery, p.minBatteryPct()));
+        if (snap.linkLost()) {
+            reasons.add("no link");
+        }
+        String why = String.join("; ", reasons);
+        String before = lastWaitReason.put(d.systemId(), why);
+        if (!why.isEmpty() && !why.equals(before) && !why.startsWith("battery")) {
+            say(name(d) + " waits for " + p.id() + ": " + why);
+        }
+        return reasons.isEmpty();
+    }
+
+    private static String name(Drone d) {
+        return "drone-" + d.systemId();
+    }
+
+    // ---- frames -> vision -> alerts -----------------------------------------------------------
+
+    private void processFrames() {
+        while (running) {
+            Optional<Frame> next;
+            try {
+                next = frames.next();
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("frame source: {}", e.getMessage());
+                continue;
+            }
+            if (next.isEmpty()) {
+                return;
+            }
+            long receivedUs = micros();
+            var pose = next.get().pose();
+            if (pose != null && pose.altitudeAmslM() - pose.groundAltitudeAmslM() < MIN_ANALYSED_HEIGHT_M) {
+                // taking off from or landing in the dock: the view is of the dock and its pad, close up,
+                // not of the patrolled area, and the detectors were not made for it
+                continue;
+            }
+            try {
+                for (IncidentUpdate u : vision.track(next.get())) {
+                    raise(u.incident(), receivedUs);
+                }
+                framesProcessed.incrementAndGet();
+            } catch (RuntimeException e) {
+                // a frame the detectors cannot handle is skipped; the stream goes on
+                LOG.warn("frame {} skipped: {}", next.get().sequence(), e.getMessage());
+            }
+        }
+    }
+
+    private void raise(Incident inc, long receivedUs) {
+        if (!inc.isGeoreferenced()) {
+            return;
+        }
+        Double last = reportedConfidence.get(inc.id());
+        // the first sighting alerts at once; later ones only when they change the picture, so a fire
+        // seen in 50 frames is one alert with a few updates, not 50
+        if (last != null && inc.confidence() < last + 0.1) {
+            return;
+        }
+        HazardKind kind = switch (inc.kind()) {
+            case FIRE -> HazardKind.FIRE;
+            case SMOKE -> HazardKind.SMOKE;
+            case HOTSPOT -> HazardKind.HOTSPOT;
+            case FLOOD -> HazardKind.FLOOD;
+        };
+        HazardSeverity severity = switch (inc.kind()) {
+            case FIRE, FLOOD -> HazardSeverity.SEVERE;
+            case SMOKE -> HazardSeverity.MODERATE;
+            case HOTSPOT -> HazardSeverity.MINOR;
+        };
+        Double peak = Double.isFinite(inc.peakTemperatureC()) && inc.peakTemperatureC() > -273 ? inc.peakTemperatureC() : null;
+        String text = inc.kind().name().toLowerCase() + " seen " + inc.sightings() + " times"
+                + (peak == null ? "" : String.format(", peak %.0f C", peak));
+        HazardReport report = new HazardReport(inc.id(), kind, severity, Math.min(1, inc.confidence()),
+                new GeoPoint(inc.position().latDeg(), inc.position().lonDeg()), List.of(), 30, peak,
+                inc.evidenceJpeg(), inc.lastSeen(), text);
+        var incident = alerts.report(report);
+        reportedConfidence.put(inc.id(), inc.confidence());
+        alertIncidentOf.put(inc.id(), incident.id());
+        long latency = micros() - receivedUs;
+        latenciesUs.add(latency);
+        say(String.format("%s %s at %.5f, %.5f (confidence %.2f) -> incident %s, %s, frame-to-alert %d ms",
+                last == null ? "new" : "updated", inc.kind().name().toLowerCase(), inc.position().latDeg(),
+                inc.position().lonDeg(), inc.confidence(), incident.id(), incident.state().name().toLowerCase(),
+                latency / 1000));
+    }
+
+    private static long micros() {
+        return System.nanoTime() / 1000;
+    }
+
+    // ---- what the station did ----------------------------------------------------------------
+
+    public long framesProcessed() {
+        return framesProcessed.get();
+    }
+
+    public List<Long> latenciesUs() {
+        return List.copyOf(latenciesUs);
+    }
+
+    public List<PatrolReport.SortieSummary> sortiesFlown() {
+        return List.copyOf(flown);
+    }
+
+    public int sortiesWaiting() {
+        return waiting;
+    }
+
+    public int sortiesInFlight() {
+        return flights.size();
+    }
+
+    public PatrolReport report() {
+        List<PatrolReport.IncidentSummary> incidents = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String alertId : alertIncidentOf.values()) {
+            if (!seen.add(alertId)) {
+                continue;
+            }
+            alerts.incident(alertId).ifPresent(i -> {
+                var records = alerts.alerts(i.id());
+                List<String> agencies = records.stream().map(r -> r.agency()).distinct().toList();
+                List<String> acked = alerts.history(i.id()).stream()
+                        .filter(e -> e.state() == IncidentState.ACKNOWLEDGED && e.agency() != null)
+                        .map(e -> e.agency()).distinct().toList();
+                HazardReport r = i.report();
+                incidents.add(new PatrolReport.IncidentSummary(i.id(), r.kind().name(), r.position().latDeg(),
+                        r.position().lonDeg(), r.confidence(), i.state().name(), agencies, records.size(), acked));
+            });
+        }
+        List<PatrolReport.AreaCoverage> coverage = coverage();
+        List<PatrolReport.Track> trackList = new ArrayList<>();
+        tracks.forEach((id, pts) -> trackList.add(new PatrolReport.Track("drone-" + id, pts)));
+        return new PatrolReport(stationId, startedAt, clock.instant(), flown, coverage, incidents, trackList);
+    }
+
+    /**
+     * Covered area measured from where the drones flew: each track as a line, buffered by half the
+     * camera's swath, intersected with the patrol's target area and with each whole asset patrolled.
+     */
+    private List<PatrolReport.AreaCoverage> coverage() {
+        LocalProjection proj = areaPlan.projection();
+        GeometryFactory gf = new GeometryFactory();
+        List<Geometry> swept = new ArrayList<>();
+        for (List<double[]> pts : tracks.values()) {
+            if (pts.size() < 2) {
+                continue;
+            }
+            Coordinate[] cs = pts.stream().map(p -> new Coordinate(p[0], p[1])).toArray(Coordinate[]::new);
+            swept.add(proj.toLocal(gf.createLineString(cs)).buffer(areaPlan.swathWidthM() / 2, 2));
+        }
+        Geometry seen = swept.isEmpty() ? gf.createPolygon() : UnaryUnionOp.union(swept);
+        List<PatrolReport.AreaCoverage> out = new ArrayList<>();
+        Map<String, Geometry> wholeAssets = new LinkedHashMap<>();
+        for (PatrolRun run : runs.values()) {
+            List<Geometry> targets = new ArrayList<>();
+            for (var c : run.plan().coverage()) {
+                targets.add(proj.toLocal(run.plan().projection().toWgs84(c.targetLocal())));
+                assets.byId(c.assetId()).ifPresent(a -> wholeAssets.putIfAbsent(a.id(), proj.toLocal(a.geometry())));
+            }
+            if (targets.isEmpty()) {
+                continue;
+            }
+            Geometry target = UnaryUnionOp.union(targets);
+            out.add(new PatrolReport.AreaCoverage(run.patrol().id(), run.patrol().name(), target.getArea(),
+                    OverlayNGRobust.overlay(target, seen, OverlayNG.INTERSECTION).getArea()));
+        }
+        wholeAssets.forEach((id, g) -> out.add(new PatrolReport.AreaCoverage(id,
+                assets.byId(id).map(Asset::name).orElse(id) + " (whole)", g.getArea(),
+                OverlayNGRobust.overlay(g, seen, OverlayNG.INTERSECTION).getArea())));
+        return out;
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.CompletionException)) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        ticker.shutdownNow();
+        frameLoop.interrupt();
+    }
+}

@@ -1,0 +1,169 @@
+package org.skyshare.station.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import net.sf.geographiclib.Geodesic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.skyshare.sim.vehicle.SimVehicle;
+import org.skyshare.sim.world.GroundTruth;
+import org.skyshare.station.alert.AlertTopics;
+import org.skyshare.station.fleet.Drone;
+import org.skyshare.station.fleet.DroneState;
+import org.skyshare.station.mqtt.TestSubscriber;
+import org.skyshare.station.mqtt.Waits;
+import org.skyshare.station.report.PatrolReport;
+import org.skyshare.station.report.PatrolReportWriter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's shared-flight patrol end to end, headless: simulated docked drones over MAVLink/UDP,
+ * camera frames over UDP and MPEG-TS, vision, the alert service and the embedded MQTT broker, with
+ * agencies subscribed as real MQTT clients. The changle drone's radio is cut mid-sortie; the autopilot
+ * flies home on its own and the station resumes the sortie.
+ */
+class DemoPatrolEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double TIME_FACTOR = 20;
+
+    @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    void theFireAndTheFloodReachTheirAgenciesOnceAndTheRoofDoesNot(@TempDir Path out) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (DemoRun run = new DemoRun(out, TIME_FACTOR, 20261123, log::add)) {
+            run.station().onProgress(log::add);
+            AlertTopics topics = new AlertTopics(DemoRun.STATION_ID);
+            Map<String, TestSubscriber> agencies = new LinkedHashMap<>();
+            for (String agency : DemoRun.AGENCIES) {
+                agencies.put(agency, new TestSubscriber(run.brokerUrl(), agency, DemoRun.agencyPassword(agency), false,
+                        topics.alerts(agency) + "/#", topics.alerts(agency)));
+            }
+            try {
+                run.start();
+                GroundTruth truth = run.world().groundTruth();
+                GroundTruth.FireTruth fire = truth.fires().get(0);
+                GroundTruth.FloodTruth flood = truth.floods().get(0);
+
+                // cut the changle drone's radio once it is a few items into its first fire sortie
+                Drone changle = run.fleet().drones().stream().filter(d -> d.dock().id().equals("dock-changle-t18")).findFirst().orElseThrow();
+                assertThat(Waits.until(() -> changle.state() == DroneState.AIRBORNE && changle.snapshot().lastCompletedSeq() >= 4,
+                        Duration.ofMinutes(2))).as("changle drone airborne on its sortie; log: %s", log).isTrue();
+                SimVehicle radio = run.simulator().bySystemId(changle.systemId());
+                radio.dropLink(Duration.ofSeconds(8));
+                assertThat(Waits.until(changle::linkLost, Duration.ofSeconds(30))).as("station notices the lost link").isTrue();
+
+                boolean done = Waits.until(() -> fireAlerts(agencies.get("forestry")).size() > 0
+                                && floodAlerts(agencies.get("water")).size() > 0
+                                && floodAlerts(agencies.get("emergency")).size() > 0
+                                && run.station().sortiesFlown().size() >= 5
+                                && run.station().sortiesWaiting() == 0 && run.station().sortiesInFlight() == 0,
+                        Duration.ofMinutes(9));
+                assertThat(done).as("fire and flood alerted and both patrols flown; log:%n%s", String.join("\n", log)).isTrue();
+
+                // the fire: found, within 15 m, one incident alerted once (updates allowed)
+                List<JsonNode> fireFeatures = fireAlerts(agencies.get("forestry"));
+                List<String> fireIncidents = fireFeatures.stream().map(f -> f.at("/properties/incident").asText()).distinct().toList();
+                assertThat(fireIncidents).as("one fire incident").hasSize(1);
+                assertThat(fireFeatures.stream().filter(f -> f.at("/properties/msgType").asText().equals("Alert")).count())
+                        .as("one CAP Alert for the fire, the rest Updates").isEqualTo(1);
+                for (JsonNode f : fireFeatures) {
+                    assertThat(distanceM(f, fire.latDeg(), fire.lonDeg())).as("fire alert position").isLessThan(15);
+                }
+                String capId = fireFeatures.get(0).at("/properties/capIdentifier").asText();
+                assertThat(agencies.get("forestry").capIds).as("the CAP XML of the fire on the forestry topic").containsKey(capId);
+                assertThat(agencies.get("forestry").capIds.get(capId)).as("sent once (no duplicate)").isEqualTo(1);
+
+                // smoke, if seen, is the fire's (it drifts downwind), never somewhere else
+                for (JsonNode f : features(agencies.get("forestry"))) {
+                    if (f.at("/properties/kind").asText().equals("smoke")) {
+                        assertThat(distanceM(f, fire.latDeg(), fire.lonDeg())).as("smoke alert near the fire").isLessThan(250);
+                    }
+                }
+
+                // the roof: nobody is alerted of anything near it
+                for (GroundTruth.RoofTruth roof : truth.roofs()) {
+                    for (var e : agencies.entrySet()) {
+                        for (JsonNode f : features(e.getValue())) {
+                            assertThat(distanceM(f, roof.latDeg(), roof.lonDeg())).as("%s alerted near roof %s: %s", e.getKey(), roof.id(), f)
+                                    .isGreaterThan(60);
+                        }
+                    }
+                }
+
+                // the flood: found on the flooded stretch, to water and emergency
+                for (String agency : List.of("water", "emergency")) {
+                    for (JsonNode f : floodAlerts(agencies.get(agency))) {
+                        double toStretch = Math.min(distanceM(f, flood.centreLatDeg(), flood.centreLonDeg()),
+                                Math.min(distanceM(f, flood.startLatDeg(), flood.startLonDeg()), distanceM(f, flood.endLatDeg(), flood.endLonDeg())));
+                        assertThat(toStretch).as("%s flood alert on the flooded stretch", agency).isLessThan(flood.lengthM() / 2 + flood.floodWidthM());
+                    }
+                }
+                assertThat(floodAlerts(agencies.get("forestry"))).as("forestry is not sent the flood").isEmpty();
+
+                // the interrupted sortie was resumed, not lost
+                assertThat(log).anySatisfy(l -> assertThat(l).contains("resuming sortie fire-watch-changle/"));
+                assertThat(run.station().sortiesFlown()).anySatisfy(s -> assertThat(s.outcome()).isEqualTo("interrupted"));
+
+                // latency and coverage, as the report gives them
+                List<Long> latencies = new ArrayList<>(run.station().latenciesUs());
+                latencies.sort(Long::compare);
+                long medianMs = latencies.get(latencies.size() / 2) / 1000;
+                System.out.printf("end-to-end: %d alerts, frame-to-alert median %d ms, max %d ms%n", latencies.size(), medianMs,
+                        latencies.get(latencies.size() - 1) / 1000);
+                assertThat(medianMs).as("frame-to-alert median").isLessThan(1000);
+                PatrolReport report = run.station().report();
+                PatrolReport.AreaCoverage fireCell = report.coverage().stream().filter(c -> c.assetId().equals("fire-watch-changle"))
+                        .findFirst().orElseThrow();
+                System.out.printf("end-to-end: fire-watch cell covered %.1f %%%n", 100 * fireCell.share());
+                assertThat(fireCell.share()).as("the patrolled cell's covered share").isGreaterThan(0.95);
+                Path md = PatrolReportWriter.write(report, run.assets(), out, "patrol-report");
+                assertThat(Files.readString(md)).contains("fire-watch-changle").contains("FIRE").contains("FLOOD");
+            } finally {
+                for (TestSubscriber s : agencies.values()) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    private static List<JsonNode> features(TestSubscriber s) {
+        List<JsonNode> out = new ArrayList<>();
+        for (int i = 0; i < s.payloads.size() && i < s.topics.size(); i++) {
+            if (s.topics.get(i).endsWith("/geojson")) {
+                try {
+                    out.add(JSON.readTree(s.payloads.get(i)));
+                } catch (Exception e) {
+                    throw new AssertionError("not GeoJSON on " + s.topics.get(i) + ": " + s.payloads.get(i), e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonNode> fireAlerts(TestSubscriber s) {
+        return features(s).stream().filter(f -> List.of("fire", "hotspot").contains(f.at("/properties/kind").asText())).toList();
+    }
+
+    private static List<JsonNode> floodAlerts(TestSubscriber s) {
+        return features(s).stream().filter(f -> f.at("/properties/kind").asText().equals("flood")).toList();
+    }
+
+    /** Distance from a feature's point (or its polygon's first vertex) to a position. */
+    private static double distanceM(JsonNode feature, double lat, double lon) {
+        JsonNode g = feature.get("geometry");
+        JsonNode c = g.get("type").asText().equals("Point") ? g.get("coordinates") : g.get("coordinates").get(0).get(0);
+        return Geodesic.WGS84.Inverse(c.get(1).asDouble(), c.get(0).asDouble(), lat, lon).s12;
+    }
+}
