@@ -119,11 +119,14 @@ public class DemoCommand implements Callable<Integer> {
             con.printf("  %s %s at %.5f, %.5f, confidence %.2f, %s -> %s%n", i.id(), i.kind().toLowerCase(), i.latDeg(),
                     i.lonDeg(), i.confidence(), i.state().toLowerCase(), i.agencies().isEmpty() ? "(no agency yet)" : String.join(", ", i.agencies()));
         }
-        List<Long> lat = new ArrayList<>(station.latenciesUs());
-        if (!lat.isEmpty()) {
-            lat.sort(Comparator.naturalOrder());
-            con.printf("  frame-to-alert latency: median %d ms, max %d ms (%d alerts)%n", lat.get(lat.size() / 2) / 1000,
-                    lat.get(lat.size() - 1) / 1000, lat.size());
+        for (boolean thermal : new boolean[] {true, false}) {
+            List<Long> lat = new ArrayList<>(station.latencies().stream().filter(l -> l.thermal() == thermal)
+                    .map(PatrolStation.AlertLatency::micros).toList());
+            if (!lat.isEmpty()) {
+                lat.sort(Comparator.naturalOrder());
+                con.printf("  frame-to-alert latency, %s frames: median %d ms, max %d ms (%d alerts and updates)%n",
+                        thermal ? "thermal" : "RGB video", lat.get(lat.size() / 2) / 1000, lat.get(lat.size() - 1) / 1000, lat.size());
+            }
         }
         for (var c : report.coverage()) {
             con.printf("  covered %s: %.0f %%%n", c.name(), 100 * c.share());

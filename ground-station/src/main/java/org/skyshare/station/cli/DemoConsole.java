@@ -3,8 +3,6 @@ package org.skyshare.station.cli;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.skyshare.planner.assets.AssetReader;
-import org.skyshare.planner.export.MissionItems;
-import org.skyshare.planner.plan.Plan;
 import org.skyshare.station.console.ConsoleServices;
 import org.skyshare.station.console.ConsoleWindow;
 import org.skyshare.station.console.FxLauncher;
@@ -29,13 +27,12 @@ final class DemoConsole {
     static void open(DemoRun run, PrintWriter con) throws InterruptedException {
         Path assetsFile = run.assetsFile();
         Fleet fleet = run.fleet();
-        Plan plan = run.plan();
         StationAlerts alerts = run.alerts();
         FxLauncher.start("skyshare demo");
         Router router = new Router(RoutingRulesFile.defaults(), new AssetSetLocator(AssetReader.read(assetsFile)));
         // the console's Upload/Start act on the sortie the patrol station gave the drone last
         ConsoleServices services = ConsoleServices.forStation(List.of(assetsFile), fleet,
-                droneId -> plan.sorties().isEmpty() ? List.of() : MissionItems.of(plan.sorties().get(0), plan.aircraft().autopilot()),
+                droneId -> fleet.drone(Integer.parseInt(droneId.substring(droneId.lastIndexOf('-') + 1))).sortie(),
                 alerts.pipeline().service(), router, new LatestFrames(), null, "operator");
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> ConsoleWindow.show(new Stage(), services, closed::countDown));

@@ -44,6 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ public final class PatrolStation implements AutoCloseable {
     private final Map<Integer, List<double[]>> tracks = new ConcurrentHashMap<>();
     private final Map<String, Double> reportedConfidence = new ConcurrentHashMap<>();
     private final Map<String, String> alertIncidentOf = new ConcurrentHashMap<>();
-    private final List<Long> latenciesUs = new CopyOnWriteArrayList<>();
+    private final List<AlertLatency> latencies = new CopyOnWriteArrayList<>();
     private final AtomicLong framesProcessed = new AtomicLong();
     private final List<Consumer<String>> progress = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "patrol-dispatch"));
@@ -172,7 +173,7 @@ public final class PatrolStation implements AutoCloseable {
     /** A sortie in the air (or being launched) and what the drone did so far. */
     private static final class Flight {
         final Task task;
-        final Instant startedAt;
+        volatile Instant startedAt;
         volatile boolean airborne;
         volatile boolean resumePending;
         volatile int lastCompleted = -1;
@@ -225,6 +226,9 @@ public final class PatrolStation implements AutoCloseable {
     public void start() {
         frameLoop.start();
         ticker.scheduleWithFixedDelay(this::tick, 0, 500, TimeUnit.MILLISECONDS);
+        // tracks sampled faster than dispatch: at 20x a drone covers 100 m of ground in half a
+        // second, and the covered-area figure is drawn from these points
+        ticker.scheduleWithFixedDelay(this::sampleTracks, 50, 100, TimeUnit.MILLISECONDS);
     }
 
     /** Progress goes to the listeners only: the demo prints it, the station service logs it. */
@@ -274,6 +278,25 @@ public final class PatrolStation implements AutoCloseable {
                 plan.sorties().size(), plan.sorties().stream().mapToDouble(Sortie::flightTimeS).sum() / 60, perDock));
     }
 
+    private void sampleTracks() {
+        try {
+            for (Drone d : fleet.drones()) {
+                DroneSnapshot snap = d.snapshot();
+                boolean flying = snap.state() == DroneState.AIRBORNE || snap.state() == DroneState.RETURNING;
+                if (flying && !snap.linkLost() && snap.telemetry() != null && snap.telemetry().position() != null) {
+                    var pos = snap.telemetry().position();
+                    List<double[]> track = tracks.computeIfAbsent(d.systemId(), k -> new CopyOnWriteArrayList<>());
+                    double[] last = track.isEmpty() ? null : track.get(track.size() - 1);
+                    if (last == null || last[0] != pos.lonDeg() || last[1] != pos.latDeg()) {
+                        track.add(new double[] {pos.lonDeg(), pos.latDeg()});
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("track sample skipped: {}", e.getMessage());
+        }
+    }
+
     private DockQueue queue(String dockId) {
         return queues.computeIfAbsent(dockId, k -> new DockQueue());
     }
@@ -281,15 +304,12 @@ public final class PatrolStation implements AutoCloseable {
     private void watch(Drone d, Instant now) {
         DroneSnapshot snap = d.snapshot();
         boolean flying = snap.state() == DroneState.AIRBORNE || snap.state() == DroneState.RETURNING;
-        if (flying && snap.telemetry() != null && snap.telemetry().position() != null) {
-            var pos = snap.telemetry().position();
-            tracks.computeIfAbsent(d.systemId(), k -> new CopyOnWriteArrayList<>()).add(new double[] {pos.lonDeg(), pos.latDeg()});
-        }
         boolean home = snap.state() == DroneState.DOCKED || snap.state() == DroneState.CHARGING || snap.state() == DroneState.LANDED;
         Flight f = flights.get(d.systemId());
         if (f != null && f.resumePending) {
             if (home && readyToLaunch(d, snap, f.task.patrol())) {
                 f.resumePending = false;
+                f.startedAt = now;
                 say(name(d) + " resuming sortie " + f.task.sortie().id() + " after item " + f.lastCompleted);
                 d.resumeSortie(f.task.patrol().minBatteryPct()).whenComplete((ok, err) -> {
                     if (err != null) {
@@ -385,6 +405,10 @@ public final class PatrolStation implements AutoCloseable {
                 return;
             }
             long receivedUs = micros();
+            // the camera's capture time when its clock agrees with ours (the simulator's, an NTP-synced
+            // drone), so the latency includes encoding, transport and decoding; else arrival here
+            long capturedAgoUs = Duration.between(next.get().timestamp(), clock.instant()).toNanos() / 1000;
+            long startUs = capturedAgoUs >= 0 && capturedAgoUs < 60_000_000L ? receivedUs - capturedAgoUs : receivedUs;
             var pose = next.get().pose();
             if (pose != null && pose.altitudeAmslM() - pose.groundAltitudeAmslM() < MIN_ANALYSED_HEIGHT_M) {
                 // taking off from or landing in the dock: the view is of the dock and its pad, close up,
@@ -393,7 +417,7 @@ public final class PatrolStation implements AutoCloseable {
             }
             try {
                 for (IncidentUpdate u : vision.track(next.get())) {
-                    raise(u.incident(), receivedUs);
+                    raise(u.incident(), startUs, next.get().isThermal());
                 }
                 framesProcessed.incrementAndGet();
             } catch (RuntimeException e) {
@@ -403,7 +427,7 @@ public final class PatrolStation implements AutoCloseable {
         }
     }
 
-    private void raise(Incident inc, long receivedUs) {
+    private void raise(Incident inc, long frameUs, boolean thermalFrame) {
         if (!inc.isGeoreferenced()) {
             return;
         }
@@ -433,8 +457,8 @@ public final class PatrolStation implements AutoCloseable {
         var incident = alerts.report(report);
         reportedConfidence.put(inc.id(), inc.confidence());
         alertIncidentOf.put(inc.id(), incident.id());
-        long latency = micros() - receivedUs;
-        latenciesUs.add(latency);
+        long latency = micros() - frameUs;
+        latencies.add(new AlertLatency(inc.kind().name().toLowerCase(), thermalFrame, latency));
         say(String.format("%s %s at %.5f, %.5f (confidence %.2f) -> incident %s, %s, frame-to-alert %d ms",
                 last == null ? "new" : "updated", inc.kind().name().toLowerCase(), inc.position().latDeg(),
                 inc.position().lonDeg(), inc.confidence(), incident.id(), incident.state().name().toLowerCase(),
@@ -451,8 +475,16 @@ public final class PatrolStation implements AutoCloseable {
         return framesProcessed.get();
     }
 
-    public List<Long> latenciesUs() {
-        return List.copyOf(latenciesUs);
+    /** Frame-to-alert latency of every alert and update sent, with the kind of frame that raised it. */
+    public List<AlertLatency> latencies() {
+        return List.copyOf(latencies);
+    }
+
+    /**
+     * @param thermal true when a radiometric frame raised the alert, false for an RGB video frame
+     *                (which also carries the video encoder's and decoder's delay)
+     */
+    public record AlertLatency(String hazard, boolean thermal, long micros) {
     }
 
     public List<PatrolReport.SortieSummary> sortiesFlown() {

