@@ -125,8 +125,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         return b;
     }
 
+    /**
+     * The port it listens on: the configured one, or for port 0 the one the system chose (which
+     * Moquette reports only once its acceptor has bound, so a configured port is never read back).
+     */
     public int port() {
-        return server.getPort();
+        return settings.port() > 0 ? settings.port() : server.getPort();
     }
 
     public String url() {

@@ -82,6 +82,8 @@ public class DemoCommand implements Callable<Integer> {
             PatrolReport report = station.report();
             Path md = PatrolReportWriter.write(report, run.assets(), out, "patrol-report");
             summarise(con, station, report, md);
+            con.println("  frames: " + run.frames().stats());
+            con.flush();
         }
         return 0;
     }
@@ -94,10 +96,10 @@ public class DemoCommand implements Callable<Integer> {
         while (Instant.now().isBefore(end)) {
             boolean allFlown = !station.sortiesFlown().isEmpty() && station.sortiesWaiting() == 0 && station.sortiesInFlight() == 0;
             if (allFlown || !Instant.now().isBefore(nextStatus)) {
-                String status = String.format("[%3ds] sorties flown %d, in flight %d, waiting %d; frames analysed %d%s",
+                String status = String.format("[%3ds] sorties flown %d, in flight %d, waiting %d; frames analysed %d (%d RGB)%s",
                         Duration.between(start, Instant.now()).toSeconds(), station.sortiesFlown().size(),
                         station.sortiesInFlight(), station.sortiesWaiting(), station.framesProcessed(),
-                        allFlown ? "; every patrol flown" : "");
+                        station.videoFramesProcessed(), allFlown ? "; every patrol flown" : "");
                 synchronized (con) {
                     con.println(status);
                     con.flush();

@@ -106,10 +106,11 @@ public final class DemoRun implements AutoCloseable {
             alerts = open(StationAlerts.start(config, RoutingRulesFile.defaults(), new BrokerAccounts(accounts),
                     EmbeddedBroker.Settings.plain("127.0.0.1", brokerPort)));
             fleet = open(new Fleet());
-            // thermal often enough that a spot stays in view for several frames at this speed; RGB,
-            // which costs a video encode and two models per frame, less often
+            // thermal often enough that every spot is in two frames at this speed (the thermal
+            // footprint is 77 m along the track at the survey height); RGB, which costs a render, a
+            // video encode and two models per frame, less often
             SimCameras.Plan cameraPlan = new SimCameras.Plan(InetAddress.getLoopbackAddress(), freePort(), freePort(),
-                    Math.min(10, 0.5 * timeFactor), Math.min(2, 0.1 * timeFactor));
+                    Math.min(5, 0.25 * timeFactor), Math.min(2, 0.1 * timeFactor));
             open(SimCameras.start(world, sim.vehicles(), cameraPlan));
             frames = open(SimCameras.receiver(cameraPlan, sim.vehicles().size(), 64));
             VisionPipeline vision = open(VisionPipeline.builder(catalog)

@@ -107,6 +107,7 @@ public final class PatrolStation implements AutoCloseable {
     private final Map<String, String> alertIncidentOf = new ConcurrentHashMap<>();
     private final List<AlertLatency> latencies = new CopyOnWriteArrayList<>();
     private final AtomicLong framesProcessed = new AtomicLong();
+    private final AtomicLong videoFramesProcessed = new AtomicLong();
     private final List<Consumer<String>> progress = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "patrol-dispatch"));
     private final Thread frameLoop;
@@ -420,6 +421,9 @@ public final class PatrolStation implements AutoCloseable {
                     raise(u.incident(), startUs, next.get().isThermal());
                 }
                 framesProcessed.incrementAndGet();
+                if (!next.get().isThermal()) {
+                    videoFramesProcessed.incrementAndGet();
+                }
             } catch (RuntimeException e) {
                 // a frame the detectors cannot handle is skipped; the stream goes on
                 LOG.warn("frame {} skipped: {}", next.get().sequence(), e.getMessage());
@@ -473,6 +477,11 @@ public final class PatrolStation implements AutoCloseable {
 
     public long framesProcessed() {
         return framesProcessed.get();
+    }
+
+    /** Of {@link #framesProcessed()}, the RGB video frames. */
+    public long videoFramesProcessed() {
+        return videoFramesProcessed.get();
     }
 
     /** Frame-to-alert latency of every alert and update sent, with the kind of frame that raised it. */
