@@ -119,9 +119,9 @@ public class StationCommand implements Callable<Integer> {
             for (StationConfig.VehicleConfig v : cfg.vehicles()) {
                 URI link = URI.create(v.link());
                 if (link.getScheme().equals("mavsdk")) {
-                    fleet.addDrone(MavsdkVehicleLink.connect(link.getHost(), link.getPort(), 0), v.dock());
+                    fleet.addDrone(MavsdkVehicleLink.connect(link.getHost(), link.getPort(), v.systemId()), v.dock());
                 } else {
-                    fleet.addDrone(LinkConfig.of(v.link(), 0), v.dock());
+                    fleet.addDrone(LinkConfig.of(v.link(), v.systemId()), v.dock());
                 }
                 if (v.frames() != null && !v.frames().isBlank()) {
                     // the simulator's layout: the vehicle's RGB MPEG-TS on this port, its frame metadata on the next

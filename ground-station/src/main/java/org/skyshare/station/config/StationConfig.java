@@ -45,7 +45,8 @@ public record StationConfig(
      * @param link   how to reach its autopilot: udp://host:port, tcp://host:port, or mavsdk://host:port
      *               (a running mavsdk_server's gRPC address)
      * @param frames where its camera frames arrive (the simulator's stream address), empty for none
+     * @param systemId its MAVLink system id (1..255)
      */
-    public record VehicleConfig(String id, String dock, String link, String frames) {
+    public record VehicleConfig(String id, String dock, String link, String frames, int systemId) {
     }
 }

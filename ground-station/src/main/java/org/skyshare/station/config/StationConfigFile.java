@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  * auto_confirm_confidence: 0.9
  * vehicles:
  *   - {id: drone-1, dock: dock-jingshan-sub, link: "udp://127.0.0.1:14540", frames: "udp://127.0.0.1:15600"}
+ *     # system_id: the MAVLink system id; by default the number the id ends with
  * </pre>
  */
 public final class StationConfigFile {
@@ -47,7 +48,7 @@ public final class StationConfigFile {
                Double autoConfirmConfidence, List<VehicleDto> vehicles) {
     }
 
-    record VehicleDto(String id, String dock, String link, String frames) {
+    record VehicleDto(String id, String dock, String link, String frames, Integer systemId) {
     }
 
     public static StationConfig read(Path file) {
@@ -125,7 +126,17 @@ public final class StationConfigFile {
             }
             checkAddress(v.link(), at + ".link", LINK_SCHEMES, true, problems);
             checkAddress(v.frames(), at + ".frames", List.of("udp", "tcp"), false, problems);
-            vehicles.add(new StationConfig.VehicleConfig(v.id(), v.dock(), v.link(), v.frames()));
+            // the MAVLink system id: given, or the number the vehicle's id ends with (drone-3 -> 3)
+            Integer sysid = v.systemId();
+            if (sysid == null && v.id() != null && v.id().matches(".*?(\\d+)$")) {
+                sysid = Integer.parseInt(v.id().replaceAll(".*?(\\d+)$", "$1"));
+            }
+            if (sysid == null || sysid < 1 || sysid > 255) {
+                problems.add("field '" + at + ".system_id': expected the vehicle's MAVLink system id, 1 to 255, got "
+                        + (sysid == null ? "nothing (and the id does not end with a number)" : sysid));
+                sysid = 0;
+            }
+            vehicles.add(new StationConfig.VehicleConfig(v.id(), v.dock(), v.link(), v.frames(), sysid));
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));

@@ -40,6 +40,16 @@ class StationConfigFileTest {
         assertThat(c.embeddedBroker()).isFalse();
         assertThat(c.autoConfirmConfidence()).isEqualTo(0.9);
         assertThat(c.vehicles()).hasSize(2);
+        assertThat(c.vehicles()).extracting(StationConfig.VehicleConfig::systemId).containsExactly(1, 2);
+    }
+
+    @Test
+    void theSystemIdIsGivenOrTheIdsNumber() throws Exception {
+        StationConfig c = StationConfigFile.read(write(GOOD.replace("id: drone-2, dock: dock-b,", "id: drone-2, system_id: 7, dock: dock-b,")));
+        assertThat(c.vehicles()).extracting(StationConfig.VehicleConfig::systemId).containsExactly(1, 7);
+        Path f = write(GOOD.replace("id: drone-2,", "id: alpha,"));
+        assertThatThrownBy(() -> StationConfigFile.read(f)).hasMessageContaining(
+                "field 'vehicles[1].system_id': expected the vehicle's MAVLink system id, 1 to 255, got nothing (and the id does not end with a number)");
     }
 
     @Test
