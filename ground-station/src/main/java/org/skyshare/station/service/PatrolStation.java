@@ -1,7 +1,6 @@
 package org.skyshare.station.service;
 
 import org.skyshare.planner.assets.Asset;
-import org.skyshare.planner.assets.AssetKind;
 import org.skyshare.planner.assets.AssetSet;
 import org.skyshare.planner.geo.LocalProjection;
 import org.locationtech.jts.geom.Coordinate;
@@ -308,7 +307,12 @@ public final class PatrolStation implements AutoCloseable {
         boolean home = snap.state() == DroneState.DOCKED || snap.state() == DroneState.CHARGING || snap.state() == DroneState.LANDED;
         Flight f = flights.get(d.systemId());
         if (f != null && f.resumePending) {
-            if (home && readyToLaunch(d, snap, f.task.patrol())) {
+            if (snap.state() == DroneState.FAULT) {
+                flights.remove(d.systemId());
+                queue(f.task.sortie().dockId()).putBack(f.task);
+                say(name(d) + " fault before resuming " + f.task.sortie().id() + ": " + snap.faultReason()
+                        + "; the whole sortie waits for the dock's next flight");
+            } else if (home && readyToLaunch(d, snap, f.task.patrol())) {
                 f.resumePending = false;
                 f.startedAt = now;
                 say(name(d) + " resuming sortie " + f.task.sortie().id() + " after item " + f.lastCompleted);
