@@ -61,7 +61,15 @@ public class AgencyCommand implements Callable<Integer> {
     @Option(names = "--by", description = "who answers, recorded with every acknowledgement (default: the login name)")
     String by;
 
+    private static final int CONNECT_ATTEMPTS = 5;
+    private static final long RETRY_MS = 200;
+    private static final long RECONNECT_MS = 3_000;
+
     private final InputStream in;
+    private final Object reconnectSignal = new Object();
+    private volatile MqttTransport transport;
+    private volatile boolean running;
+    private boolean lost;
     private final PrintStream out;
     private final List<Shown> shown = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
@@ -89,21 +97,15 @@ public class AgencyCommand implements Callable<Integer> {
         String who = by != null ? by : System.getProperty("user.name", login);
         MqttEndpoint endpoint = new MqttEndpoint(broker, "skyshare-agency-" + name + "-" + UUID.randomUUID().toString().substring(0, 8),
                 login, secret == null ? null : secret.toCharArray(), null, null);
-        MqttTransport transport;
+        String filter = AlertTopics.ROOT + station + "/alerts/" + name;
+        MqttTransport first = connectAndSubscribe(endpoint, login, filter);
+        transport = first;
+        running = true;
+        Thread reconnect = new Thread(() -> keepConnected(endpoint, login, filter), "agency-reconnect");
+        reconnect.setDaemon(true);
+        reconnect.start();
         try {
-            transport = new MqttConnector().connect(endpoint);
-        } catch (MqttTransportException e) {
-            throw new IllegalStateException("cannot connect to " + broker + " as " + login + ": " + e.getMessage(), e);
-        }
-        try (transport) {
-            String filter = AlertTopics.ROOT + station + "/alerts/" + name;
-            try {
-                transport.subscribe(filter, (topic, payload, id) -> show(topic, payload));
-            } catch (MqttTransportException e) {
-                throw new IllegalStateException("the broker does not let " + login + " read " + filter + ": " + e.getMessage(), e);
-            }
-            transport.onConnectionLost(() -> say("connection to " + broker + " lost; restart to reconnect"));
-            say("connected to " + broker + " (" + transport.protocol() + ") as " + login + "; waiting for alerts on " + filter);
+            say("connected to " + broker + " (" + first.protocol() + ") as " + login + "; waiting for alerts on " + filter);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = reader.readLine()) != null) {
@@ -115,16 +117,95 @@ public class AgencyCommand implements Callable<Integer> {
                     break;
                 }
                 try {
-                    handle(cmd, transport, who);
+                    handle(cmd, who);
                 } catch (IllegalArgumentException | MqttTransportException e) {
                     say("! " + e.getMessage());
                 }
+            }
+        } finally {
+            running = false;
+            reconnect.interrupt();
+            MqttTransport t = transport;
+            if (t != null) {
+                t.close();
             }
         }
         return 0;
     }
 
-    private void handle(String cmd, MqttTransport transport, String who) throws MqttTransportException {
+    /**
+     * Connects and subscribes. A connection the broker drops right after accepting it (Moquette
+     * 0.17 does so to a SUBSCRIBE that follows the CONNACK too closely) is tried again; a refused
+     * login or subscription is an error at once.
+     */
+    private MqttTransport connectAndSubscribe(MqttEndpoint endpoint, String login, String filter) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            MqttTransport t;
+            try {
+                t = new MqttConnector().connect(endpoint);
+            } catch (MqttTransportException e) {
+                throw new IllegalStateException("cannot connect to " + broker + " as " + login + ": " + e.getMessage(), e);
+            }
+            try {
+                t.subscribe(filter, (topic, payload, id) -> show(topic, payload));
+                t.onConnectionLost(this::connectionLost);
+                return t;
+            } catch (MqttTransportException e) {
+                boolean dropped = !t.isConnected();
+                t.close();
+                if (!dropped) {
+                    throw new IllegalStateException("the broker does not let " + login + " read " + filter + ": " + e.getMessage(), e);
+                }
+                if (attempt == CONNECT_ATTEMPTS) {
+                    throw new IllegalStateException("the broker " + broker + " dropped the connection " + attempt
+                            + " times while subscribing to " + filter + ": " + e.getMessage(), e);
+                }
+                Thread.sleep(RETRY_MS * attempt);
+            }
+        }
+    }
+
+    private void connectionLost() {
+        synchronized (reconnectSignal) {
+            lost = true;
+            reconnectSignal.notifyAll();
+        }
+    }
+
+    /** Reconnects after a lost connection, every few seconds, until it is back or the terminal quits. */
+    private void keepConnected(MqttEndpoint endpoint, String login, String filter) {
+        try {
+            while (running) {
+                synchronized (reconnectSignal) {
+                    while (!lost && running) {
+                        reconnectSignal.wait();
+                    }
+                    lost = false;
+                }
+                if (!running) {
+                    return;
+                }
+                say("connection to " + broker + " lost; reconnecting (alerts sent meanwhile are not replayed to this terminal)");
+                MqttTransport old = transport;
+                transport = null;
+                if (old != null) {
+                    old.close();
+                }
+                while (running && transport == null) {
+                    try {
+                        transport = connectAndSubscribe(endpoint, login, filter);
+                        say("reconnected to " + broker);
+                    } catch (IllegalStateException e) {
+                        Thread.sleep(RECONNECT_MS);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(String cmd, String who) throws MqttTransportException {
         String[] parts = cmd.split("\\s+", 3);
         if (parts[0].equals("list")) {
             synchronized (shown) {
@@ -158,7 +239,11 @@ public class AgencyCommand implements Callable<Integer> {
         }
         Acknowledgement a = new Acknowledgement(name + "-" + UUID.randomUUID(), s.identifier(), name, action, who,
                 Instant.now(), parts.length > 2 ? parts[2] : null);
-        transport.publish(new AlertTopics(s.station()).acks(name), AckCodec.encode(a), false, a.ackId()).await(10_000);
+        MqttTransport t = transport;
+        if (t == null || !t.isConnected()) {
+            throw new IllegalArgumentException("not connected to " + broker + " (reconnecting); " + parts[0] + " was not sent, try again");
+        }
+        t.publish(new AlertTopics(s.station()).acks(name), AckCodec.encode(a), false, a.ackId()).await(10_000);
         say(action.wireName() + " sent for [" + parts[1] + "] " + s.identifier());
     }
 

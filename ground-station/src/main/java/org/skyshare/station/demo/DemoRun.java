@@ -69,7 +69,10 @@ public final class DemoRun implements AutoCloseable {
     private final Fleet fleet;
     private final SimFrameSource frames;
     private final PatrolStation station;
-    private final int brokerPort;
+
+    /** A broker the demo uses instead of its embedded one, with the station's login on it. */
+    public record ExternalBroker(String url, String username, String password) {
+    }
 
     /**
      * @param out        where the database, evidence images and report go
@@ -78,6 +81,14 @@ public final class DemoRun implements AutoCloseable {
      * @param log        lines a person reads as the set-up proceeds
      */
     public DemoRun(Path out, double timeFactor, long seed, Consumer<String> log) throws IOException {
+        this(out, timeFactor, seed, null, log);
+    }
+
+    /**
+     * @param broker an external broker (agencies' logins are its business), or null for the
+     *               embedded one with a login per agency
+     */
+    public DemoRun(Path out, double timeFactor, long seed, ExternalBroker broker, Consumer<String> log) throws IOException {
         if (!(timeFactor > 0 && timeFactor <= 100)) {
             throw new IllegalArgumentException("time factor must be above 0 and at most 100, got " + timeFactor);
         }
@@ -91,20 +102,22 @@ public final class DemoRun implements AutoCloseable {
             log.accept(String.format("Jingshan sample %s: %d assets, %d grid cells", assetsFile, assets.size(), plan.grid().cells().size()));
             world = WorldBuilder.demo(assetsFile);
 
-            brokerPort = freePort();
             String stationPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
             List<BrokerAccount> accounts = new ArrayList<>();
             accounts.add(new BrokerAccount("station", stationPassword, BrokerRole.STATION));
             for (String agency : AGENCIES) {
                 accounts.add(new BrokerAccount(agency, agencyPassword(agency), BrokerRole.AGENCY));
             }
-            StationConfig config = new StationConfig(STATION_ID, List.of(assetsFile), "sim-quad", null, "embedded",
-                    "station", stationPassword, "", out.toAbsolutePath(), 0.8, List.of());
+            StationConfig config = broker == null
+                    ? new StationConfig(STATION_ID, List.of(assetsFile), "sim-quad", null, "embedded",
+                    "station", stationPassword, "", out.toAbsolutePath(), 0.8, List.of())
+                    : new StationConfig(STATION_ID, List.of(assetsFile), "sim-quad", null, broker.url(),
+                    broker.username(), broker.password(), "", out.toAbsolutePath(), 0.8, List.of());
 
             sim = open(SimFleet.start(SimFleet.jingshanConfigs(3, VehicleDefaults.simQuad().withTimeFactor(timeFactor).withSeed(seed)),
                     InetAddress.getLoopbackAddress(), 0));
             alerts = open(StationAlerts.start(config, RoutingRulesFile.defaults(), new BrokerAccounts(accounts),
-                    EmbeddedBroker.Settings.plain("127.0.0.1", brokerPort)));
+                    EmbeddedBroker.Settings.plain("127.0.0.1", freePort())));
             fleet = open(new Fleet());
             // thermal often enough that every spot is in two frames at this speed (the thermal
             // footprint is 77 m along the track at the survey height); RGB, which costs a render, a
@@ -126,7 +139,9 @@ public final class DemoRun implements AutoCloseable {
                 fleet.addDrone(LinkConfig.udp("127.0.0.1", v.udpPort(), v.systemId()), dockId);
                 log.accept(String.format("drone-%d at %s, MAVLink on udp://127.0.0.1:%d", v.systemId(), dockId, v.udpPort()));
             }
-            log.accept(String.format("alerts on the embedded broker tcp://127.0.0.1:%d (agency logins: <agency> / <agency>-demo)", brokerPort));
+            log.accept(broker == null
+                    ? String.format("alerts on the embedded broker %s (agency logins: <agency> / <agency>-demo)", alerts.brokerUrl())
+                    : "alerts on the broker " + alerts.brokerUrl());
             PatrolPlan patrols = PatrolFile.parse(resource("patrols.yaml"), "demo patrols");
             station = open(new PatrolStation(STATION_ID, assets, plan, planParameters, catalog, patrols, fleet,
                     alerts.pipeline().service(), frames, vision, Clock.systemUTC()));
@@ -186,7 +201,7 @@ public final class DemoRun implements AutoCloseable {
     }
 
     public String brokerUrl() {
-        return "tcp://127.0.0.1:" + brokerPort;
+        return alerts.brokerUrl();
     }
 
     /** The rivers' normal extent (centre line buffered by half the normal width), WGS84. */

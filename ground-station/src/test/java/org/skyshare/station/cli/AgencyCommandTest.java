@@ -70,4 +70,47 @@ class AgencyCommandTest {
             }
         }
     }
+
+    @Test
+    void terminalReconnectsWhenTheBrokerComesBackAndShowsLaterAlerts() throws Exception {
+        try (TestBroker broker = TestBroker.create(TestBroker.Kind.EMBEDDED, dir)) {
+            broker.start();
+            try (StationDatabase db = StationDatabase.openEmbedded(dir.resolve("station"));
+                 AlertPipeline pipeline = AlertPipeline.start(db, AlertFixture.forestryOnly(),
+                         AlertSettings.defaults("st1").withAutoConfirm(0.5), broker.stationEndpoint())) {
+                PipedOutputStream keys = new PipedOutputStream();
+                PipedInputStream in = new PipedInputStream(keys);
+                ByteArrayOutputStream screen = new ByteArrayOutputStream();
+                PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+                AgencyCommand cmd = new AgencyCommand(in, out);
+                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CommandLine(cmd).execute(
+                        "--name", "forestry", "--broker", broker.url(), "--password", TestBroker.password("forestry")));
+                assertThat(Waits.until(() -> screen.toString(StandardCharsets.UTF_8).contains("waiting for alerts"),
+                        Duration.ofSeconds(20))).as(screen.toString(StandardCharsets.UTF_8)).isTrue();
+
+                pipeline.service().report(HazardReport.point("fire-1", HazardKind.FIRE, HazardSeverity.SEVERE, 0.9,
+                        30.39, 119.80, Instant.now()));
+                assertThat(Waits.until(() -> cmd.shownCount() == 1, Duration.ofSeconds(20))).isTrue();
+
+                broker.stop();
+                assertThat(Waits.until(() -> screen.toString(StandardCharsets.UTF_8).contains("lost; reconnecting"),
+                        Duration.ofSeconds(20))).as(screen.toString(StandardCharsets.UTF_8)).isTrue();
+                keys.write("ack 1\n".getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+                assertThat(Waits.until(() -> screen.toString(StandardCharsets.UTF_8).contains("ack was not sent, try again"),
+                        Duration.ofSeconds(20))).as("an answer while disconnected says it was not sent: %s", screen).isTrue();
+                broker.start();
+                assertThat(Waits.until(() -> screen.toString(StandardCharsets.UTF_8).contains("reconnected to"),
+                        Duration.ofSeconds(30))).as(screen.toString(StandardCharsets.UTF_8)).isTrue();
+
+                pipeline.service().report(HazardReport.point("fire-2", HazardKind.FIRE, HazardSeverity.SEVERE, 0.9,
+                        30.39, 119.80, Instant.now()));
+                assertThat(Waits.until(() -> cmd.shownCount() == 2, Duration.ofSeconds(30)))
+                        .as(screen.toString(StandardCharsets.UTF_8)).isTrue();
+                keys.write("quit\n".getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+                assertThat(run.get(20, TimeUnit.SECONDS)).isZero();
+            }
+        }
+    }
 }

@@ -36,6 +36,8 @@ public final class MosquittoBroker implements AutoCloseable {
                     "acl_file " + dir.resolve("acl"),
                     "persistence true",
                     "persistence_location " + dir + "/",
+                    // saved every second, so a broker killed outright still comes back with its sessions
+                    "autosave_interval 1",
                     "max_queued_messages 100000",
                     "max_inflight_messages 100",
                     "user root",
@@ -74,6 +76,20 @@ public final class MosquittoBroker implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** SIGKILL: the broker dies without a word; what it had saved is all it keeps. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -95,6 +95,46 @@ class RgbStreamTest {
         }
     }
 
+    /**
+     * At a patrol's 2 frames a second every frame held back in the pipe costs half a second of
+     * frame-to-alert latency, so each picture must come out of the decoder before the next one is
+     * sent: the muxer may not keep a frame's PES open, nor the decoder wait for later frames.
+     */
+    @Test
+    void eachPictureIsDecodedBeforeTheNextIsSent() throws Exception {
+        World world = TestWorlds.grassWith(List.of(), List.of());
+        RgbCamera cam = new RgbCamera(world, RGB);
+        int videoPort = freeUdpPort();
+        double fps = 2;
+        try (RgbStreamReceiver receiver = new RgbStreamReceiver(videoPort, 0, fps)) {
+            InetSocketAddress video = new InetSocketAddress(InetAddress.getLoopbackAddress(), videoPort);
+            InetSocketAddress meta = new InetSocketAddress(InetAddress.getLoopbackAddress(), receiver.metadataPort());
+            try (RgbStreamSender sender = new RgbStreamSender(video, meta, RGB.imageWidthPx(), RGB.imageHeightPx(), fps)) {
+                long seq = 0;
+                ReceivedRgbFrame first = null;
+                while (first == null && seq < 200) {
+                    send(sender, cam, seq++, null);
+                    first = receiver.poll(Duration.ofMillis(200));
+                }
+                assertThat(first).as("the station joined the stream").isNotNull();
+                // drain what the joining left in the pipe
+                while (receiver.poll(Duration.ofMillis(1500)) != null) {
+                    // older pictures
+                }
+                List<Long> heldBack = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    long s = seq++;
+                    send(sender, cam, s, null);
+                    ReceivedRgbFrame r = receiver.poll(Duration.ofSeconds(5));
+                    if (r == null || r.metadata().sequence() != s) {
+                        heldBack.add(s);
+                    }
+                }
+                assertThat(heldBack).as("frames not out of the decoder before the next was sent").isEmpty();
+            }
+        }
+    }
+
     /** A few rendered views reused in turn, so the test's time goes to the transport, not to rendering. */
     private final Map<Long, BufferedImage> views = new HashMap<>();
 
