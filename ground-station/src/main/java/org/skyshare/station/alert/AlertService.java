@@ -145,6 +145,24 @@ public final class AlertService {
         return result;
     }
 
+    /**
+     * Writes the payloads of a made-up alert (CAP XML, GeoJSON, a pin, Cursor-on-Target) and throws
+     * them away: the XML and JSON machinery loads on first use, which would otherwise add a few
+     * hundred milliseconds to the first real alert, the one that matters most. Nothing is stored.
+     */
+    public void warmUp() {
+        Instant now = Instant.now();
+        HazardReport r = HazardReport.point("warm-up", HazardKind.FIRE, HazardSeverity.SEVERE, 0.9, 30.39, 119.80, now);
+        Incident inc = new Incident("warm-up", r, IncidentState.DISPATCHED, 0, now, now);
+        CapMessage cap = new CapMessage("warm-up", settings.sender(), now, settings.capStatus(), "Alert", "warm-up",
+                List.of(), inc.id(), inc, "Likely", "Skyshare station " + settings.stationId(), null);
+        CapXml.write(cap);
+        AlertGeoJson.feature(cap);
+        AlertGeoJson.pin("warm-up", "warm-up", cap);
+        CursorOnTarget.event("warm-up", cap);
+        router.route(r);
+    }
+
     /** A reviewer dismisses an incident; it is kept (dismissals tune the detectors' thresholds). */
     public Incident dismiss(String incidentId, String actor, String reason) {
         Instant now = now();

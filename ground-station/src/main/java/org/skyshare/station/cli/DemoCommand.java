@@ -122,12 +122,14 @@ public class DemoCommand implements Callable<Integer> {
                     i.lonDeg(), i.confidence(), i.state().toLowerCase(), i.agencies().isEmpty() ? "(no agency yet)" : String.join(", ", i.agencies()));
         }
         for (boolean thermal : new boolean[] {true, false}) {
-            List<Long> lat = new ArrayList<>(station.latencies().stream().filter(l -> l.thermal() == thermal)
-                    .map(PatrolStation.AlertLatency::micros).toList());
+            List<PatrolStation.AlertLatency> lat = new ArrayList<>(station.latencies().stream().filter(l -> l.thermal() == thermal).toList());
             if (!lat.isEmpty()) {
-                lat.sort(Comparator.naturalOrder());
-                con.printf("  frame-to-alert latency, %s frames: median %d ms, max %d ms (%d alerts and updates)%n",
-                        thermal ? "thermal" : "RGB video", lat.get(lat.size() / 2) / 1000, lat.get(lat.size() - 1) / 1000, lat.size());
+                lat.sort(Comparator.comparingLong(PatrolStation.AlertLatency::micros));
+                PatrolStation.AlertLatency median = lat.get(lat.size() / 2);
+                con.printf("  frame-to-alert latency, %s frames: median %d ms (%d ms capture to arrival, %d ms analysis), max %d ms"
+                                + " (%d alerts and updates)%n", thermal ? "thermal" : "RGB video", median.micros() / 1000,
+                        median.arrivalMicros() / 1000, (median.micros() - median.arrivalMicros()) / 1000,
+                        lat.get(lat.size() - 1).micros() / 1000, lat.size());
             }
         }
         for (var c : report.coverage()) {

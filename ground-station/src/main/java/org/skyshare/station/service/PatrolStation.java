@@ -85,6 +85,8 @@ public final class PatrolStation implements AutoCloseable {
     private final PatrolSchedule schedule;
     private final Map<String, PatrolDefinition> patrolsById = new LinkedHashMap<>();
     private final Fleet fleet;
+    private static final int WARM_UP_WIDTH_PX = 640;
+    private static final int WARM_UP_HEIGHT_PX = 360;
     private final AlertService alerts;
     private final FrameSource frames;
     private final VisionPipeline vision;
@@ -395,6 +397,9 @@ public final class PatrolStation implements AutoCloseable {
     // ---- frames -> vision -> alerts -----------------------------------------------------------
 
     private void processFrames() {
+        // before the drones are out: the first frames and the first alert are the ones that matter
+        vision.warmUp(WARM_UP_WIDTH_PX, WARM_UP_HEIGHT_PX);
+        alerts.warmUp();
         while (running) {
             Optional<Frame> next;
             try {
@@ -422,7 +427,7 @@ public final class PatrolStation implements AutoCloseable {
             }
             try {
                 for (IncidentUpdate u : vision.track(next.get())) {
-                    raise(u.incident(), startUs, next.get().isThermal());
+                    raise(u.incident(), startUs, receivedUs, next.get().isThermal());
                 }
                 framesProcessed.incrementAndGet();
                 if (!next.get().isThermal()) {
@@ -435,7 +440,7 @@ public final class PatrolStation implements AutoCloseable {
         }
     }
 
-    private void raise(Incident inc, long frameUs, boolean thermalFrame) {
+    private void raise(Incident inc, long frameUs, long receivedUs, boolean thermalFrame) {
         if (!inc.isGeoreferenced()) {
             return;
         }
@@ -466,7 +471,7 @@ public final class PatrolStation implements AutoCloseable {
         reportedConfidence.put(inc.id(), inc.confidence());
         alertIncidentOf.put(inc.id(), incident.id());
         long latency = micros() - frameUs;
-        latencies.add(new AlertLatency(inc.kind().name().toLowerCase(), thermalFrame, latency));
+        latencies.add(new AlertLatency(inc.kind().name().toLowerCase(), thermalFrame, latency, receivedUs - frameUs));
         say(String.format("%s %s at %.5f, %.5f (confidence %.2f) -> incident %s, %s, frame-to-alert %d ms",
                 last == null ? "new" : "updated", inc.kind().name().toLowerCase(), inc.position().latDeg(),
                 inc.position().lonDeg(), inc.confidence(), incident.id(), incident.state().name().toLowerCase(),
@@ -494,10 +499,13 @@ public final class PatrolStation implements AutoCloseable {
     }
 
     /**
-     * @param thermal true when a radiometric frame raised the alert, false for an RGB video frame
-     *                (which also carries the video encoder's and decoder's delay)
+     * @param thermal        true when a radiometric frame raised the alert, false for an RGB video
+     *                       frame (which also carries the video encoder's and decoder's delay)
+     * @param micros         from the frame's capture to the alert stored and queued for MQTT
+     * @param arrivalMicros  of those, from capture until the frame reached the station (the camera's
+     *                       own processing, encoding, transport, decoding); the rest is analysis
      */
-    public record AlertLatency(String hazard, boolean thermal, long micros) {
+    public record AlertLatency(String hazard, boolean thermal, long micros, long arrivalMicros) {
     }
 
     public List<PatrolReport.SortieSummary> sortiesFlown() {

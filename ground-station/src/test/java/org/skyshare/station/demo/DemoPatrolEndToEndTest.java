@@ -139,13 +139,15 @@ class DemoPatrolEndToEndTest {
                 assertThat(store.countAlerts()).as("no alert yet when the broker dies").isZero();
 
                 mosquitto.kill();
+                long killedAt = System.nanoTime();
                 log.add("test: broker killed");
                 assertThat(Waits.until(() -> !outbox.isConnected(), Duration.ofSeconds(30))).as("station sees the broker gone").isTrue();
                 assertThat(Waits.until(() -> store.countPending() > 0, Duration.ofMinutes(5)))
                         .as("an alert raised while the broker is down; log:%n%s", String.join("\n", log)).isTrue();
                 long alertsDuringOutage = store.countAlerts();
                 mosquitto.start();
-                log.add("test: broker started again after " + alertsDuringOutage + " alert(s) were raised");
+                System.out.printf("end-to-end: broker down %.0f s; %d alert(s) raised meanwhile%n",
+                        (System.nanoTime() - killedAt) / 1e9, alertsDuringOutage);
 
                 awaitPatrolsFlownAndAlerted(run, agencies, log);
                 assertThat(outbox.awaitDrained(Duration.ofSeconds(60))).as("outbox drained; last error: %s", outbox.lastError()).isTrue();
@@ -155,6 +157,8 @@ class DemoPatrolEndToEndTest {
                 assertThat(capIdsReceived).as("CAP alerts received by agencies vs alerts stored").isEqualTo(store.countAlerts());
                 assertThat(agencies.values().stream().flatMap(a -> a.capIds.values().stream()))
                         .as("each CAP message once").allMatch(n -> n == 1);
+                System.out.printf("end-to-end: %d CAP alerts stored, %d received by agencies after the broker's kill%n",
+                        store.countAlerts(), capIdsReceived);
             } finally {
                 agencies.values().forEach(TestSubscriber::close);
             }

@@ -92,9 +92,12 @@ public final class RgbStreamReceiver implements AutoCloseable {
                 // the udp protocol's read timeout (microseconds) lets close() stop a waiting decoder; it
                 // must be well above the frame interval, or a slow sender makes every start time out
                 g.setOption("timeout", String.valueOf(READ_TIMEOUT_US));
-                g.setOption("fflags", "nobuffer");
+                // no demuxer buffering, no parser (each PES is one frame, so a frame need not wait for
+                // the start of the next) and one decoding thread (frame threads hold a frame each)
+                g.setOption("fflags", "nobuffer+noparse+nofillin");
                 g.setOption("probesize", "131072");
                 g.setOption("analyzeduration", "300000");
+                g.setVideoOption("threads", "1");
                 grabber = g;
                 g.start();
                 Frame f;
@@ -110,9 +113,14 @@ public final class RgbStreamReceiver implements AutoCloseable {
     }
 
     private void handle(Frame f, Java2DFrameConverter converter) {
+        // presentation slots are half intervals: even ones carry pictures, odd ones the sender's
+        // repeats (see RgbStreamSender), which only push the picture out of the demuxer
+        long slot = Math.round(f.timestamp * 2 * frameRate / 1e6);
+        if (slot % 2 != 0) {
+            return;
+        }
+        long index = slot / 2;
         decoded.incrementAndGet();
-        long ts = f.timestamp;
-        long index = Math.round(ts * frameRate / 1e6);
         FrameMetadata m = byFrameIndex.remove(index);
         if (m == null) {
             unmatched.incrementAndGet();

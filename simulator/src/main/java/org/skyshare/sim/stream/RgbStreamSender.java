@@ -16,6 +16,11 @@ import java.net.InetSocketAddress;
  * Each frame's metadata (capture time, pose, gimbal) goes to a side channel on a second UDP port
  * in the packet format of the radiometric stream, keyed by the frame's presentation time: frame
  * {@code n} of the stream is presented at {@code n / frameRate} seconds.
+ * <p>
+ * Each picture is followed half an interval later by a repeat of it. MPEG-TS gives a large video
+ * frame no length, so a demuxer hands it on only when the next frame starts; at a patrol's two
+ * frames a second that would hold every picture back half a second. The repeat (nearly all
+ * skipped blocks, a few hundred bytes) releases the picture at once; receivers drop it.
  */
 public final class RgbStreamSender implements AutoCloseable {
     private final FFmpegFrameRecorder recorder;
@@ -67,9 +72,10 @@ public final class RgbStreamSender implements AutoCloseable {
         r.setVideoCodecName(codec);
         r.setVideoCodec(codec.equals("mpeg4") ? avcodec.AV_CODEC_ID_MPEG4 : avcodec.AV_CODEC_ID_H264);
         r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-        r.setFrameRate(frameRate);
-        // a key frame every second lets a station that joins late start decoding quickly
-        r.setGopSize(Math.max(1, (int) Math.round(frameRate)));
+        r.setFrameRate(2 * frameRate);
+        // a key frame every second lets a station that joins late start decoding quickly; an even
+        // group length keeps key frames on pictures rather than on repeats
+        r.setGopSize(2 * Math.max(1, (int) Math.round(frameRate)));
         r.setVideoBitrate(Math.max(500_000, width * height * 4));
         r.setVideoOption("allow_skip_frames", "0");
         return r;
@@ -91,9 +97,17 @@ public final class RgbStreamSender implements AutoCloseable {
         long ptsUs = Math.round(frameIndex * 1_000_000 / frameRate);
         // metadata first, so it is waiting when the decoder hands out the picture
         metadata.send(PacketFormat.TYPE_RGB_META, m.streamId(), m.sequence(), FrameBody.rgbMetadata(m, width, height, ptsUs));
+        org.bytedeco.javacv.Frame frame = converter.convert(image);
         recorder.setTimestamp(ptsUs);
-        recorder.record(converter.convert(image), avutil.AV_PIX_FMT_BGR24);
+        recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
+        recorder.setTimestamp(repeatPtsUs(frameIndex, frameRate));
+        recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
         frameIndex++;
+    }
+
+    /** When the repeat of picture {@code n} is presented: half an interval after it. */
+    static long repeatPtsUs(long n, double frameRate) {
+        return Math.round((2 * n + 1) * 1_000_000 / (2 * frameRate));
     }
 
     public long framesSent() {

@@ -121,13 +121,13 @@ class RgbStreamTest {
                 while (receiver.poll(Duration.ofMillis(1500)) != null) {
                     // older pictures
                 }
-                List<Long> heldBack = new java.util.ArrayList<>();
+                List<String> heldBack = new java.util.ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     long s = seq++;
                     send(sender, cam, s, null);
                     ReceivedRgbFrame r = receiver.poll(Duration.ofSeconds(5));
                     if (r == null || r.metadata().sequence() != s) {
-                        heldBack.add(s);
+                        heldBack.add("sent " + s + ", got " + (r == null ? "nothing" : "frame " + r.metadata().sequence()));
                     }
                 }
                 assertThat(heldBack).as("frames not out of the decoder before the next was sent").isEmpty();

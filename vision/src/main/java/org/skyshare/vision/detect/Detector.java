@@ -18,4 +18,14 @@ public interface Detector {
 
     /** Detections in pixel coordinates; the pipeline georeferences them. */
     List<Detection> detect(Frame frame);
+
+    /**
+     * Runs once on a blank frame before the first real one, so that loading a model's session is
+     * not paid by the first frame that matters; by default, a detection on it when accepted.
+     */
+    default void warmUp(Frame blank) {
+        if (accepts(blank)) {
+            detect(blank);
+        }
+    }
 }

@@ -53,19 +53,28 @@ public final class OnnxWaterSegmenter implements WaterSegmenter, AutoCloseable {
         int w = image.getWidth();
         int h = image.getHeight();
         BitSet bits = new BitSet(w * h);
+        // pixel centres mapped into the model grid (align_corners = false convention); the columns'
+        // neighbours and weights are the same on every row
+        int[] xs0 = new int[w];
+        int[] xs1 = new int[w];
+        double[] fxs = new double[w];
+        for (int x = 0; x < w; x++) {
+            double gx = Math.max(0, Math.min(inputPx - 1, (x + 0.5) * inputPx / w - 0.5));
+            xs0[x] = (int) gx;
+            xs1[x] = Math.min(inputPx - 1, xs0[x] + 1);
+            fxs[x] = gx - xs0[x];
+        }
         for (int y = 0; y < h; y++) {
-            // pixel centres mapped into the model grid (align_corners = false convention)
             double gy = Math.max(0, Math.min(inputPx - 1, (y + 0.5) * inputPx / h - 0.5));
             int y0 = (int) gy;
             int y1 = Math.min(inputPx - 1, y0 + 1);
             double fy = gy - y0;
+            int r0 = y0 * inputPx;
+            int r1 = y1 * inputPx;
             for (int x = 0; x < w; x++) {
-                double gx = Math.max(0, Math.min(inputPx - 1, (x + 0.5) * inputPx / w - 0.5));
-                int x0 = (int) gx;
-                int x1 = Math.min(inputPx - 1, x0 + 1);
-                double fx = gx - x0;
-                double top = p[y0 * inputPx + x0] * (1 - fx) + p[y0 * inputPx + x1] * fx;
-                double bottom = p[y1 * inputPx + x0] * (1 - fx) + p[y1 * inputPx + x1] * fx;
+                double fx = fxs[x];
+                double top = p[r0 + xs0[x]] * (1 - fx) + p[r0 + xs1[x]] * fx;
+                double bottom = p[r1 + xs0[x]] * (1 - fx) + p[r1 + xs1[x]] * fx;
                 if (top * (1 - fy) + bottom * fy >= threshold) {
                     bits.set(y * w + x);
                 }

@@ -63,6 +63,14 @@ public final class FloodStage implements Detector {
         return !frame.isThermal() && frame.pose() != null;
     }
 
+    /** The blank frame has no pose to georeference, so only the segmentation runs. */
+    @Override
+    public void warmUp(Frame blank) {
+        if (!blank.isThermal()) {
+            segmenter.segment(blank.rgb());
+        }
+    }
+
     @Override
     public List<Detection> detect(Frame frame) {
         if (!accepts(frame)) {

@@ -14,6 +14,7 @@ import org.skyshare.vision.geo.TerrainModel;
 import org.skyshare.vision.thermal.ThermalHotspotDetector;
 import org.skyshare.vision.thermal.ThermalParameters;
 import org.skyshare.vision.track.IncidentTracker;
+import org.skyshare.vision.track.EvidenceWriter;
 import org.skyshare.vision.track.IncidentUpdate;
 import org.skyshare.vision.track.TrackerParameters;
 import org.skyshare.vision.visual.FireSmokeClassifier;
@@ -21,7 +22,9 @@ import org.skyshare.vision.visual.VisualFireDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +68,25 @@ public final class VisionPipeline implements AutoCloseable {
 
     public static Builder builder(ProfileCatalog catalog) {
         return new Builder(catalog);
+    }
+
+    /**
+     * Runs every visual detector once on a blank frame of the given size and draws an evidence image
+     * in memory, so that the first real frame does not pay for loading the models' sessions, fonts
+     * and the JPEG writer. Nothing is tracked; a detector that fails here fails again on real frames,
+     * where it is reported.
+     */
+    public void warmUp(int widthPx, int heightPx) {
+        BufferedImage blank = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_3BYTE_BGR);
+        Frame frame = Frame.visual(0, Instant.EPOCH, 0, "warm-up", null, blank);
+        for (Detector d : detectors) {
+            try {
+                d.warmUp(frame);
+            } catch (RuntimeException e) {
+                LOG.debug("{} on a blank frame: {}", d.name(), e.toString());
+            }
+        }
+        EvidenceWriter.warmUp();
     }
 
     /** Detections in one frame, georeferenced where the frame has a pose. */

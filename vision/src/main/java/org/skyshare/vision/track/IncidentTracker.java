@@ -140,6 +140,8 @@ public final class IncidentTracker {
         double maxAreaM2;
         final Set<Sensor> sensors = EnumSet.noneOf(Sensor.class);
         Detection best;
+        /** The georeferenced sighting of the largest area: where a flood's position is taken from. */
+        Detection largest;
         Path evidencePath;
         boolean evidenceStale = true;
         String lastCameraId;
@@ -195,6 +197,9 @@ public final class IncidentTracker {
         }
 
         private void addPosition(Detection d) {
+            if (d.ground() != null && !Double.isNaN(d.areaM2()) && (largest == null || d.areaM2() > largest.areaM2())) {
+                largest = d;
+            }
             if (d.ground() != null) {
                 double w = Math.max(0.05, d.confidence());
                 latSum += w * d.ground().latDeg();
@@ -208,7 +213,16 @@ public final class IncidentTracker {
             return weightSum > 0;
         }
 
+        /**
+         * A fire's position is the confidence-weighted mean of its sightings (they scatter by a few metres
+         * of georeferencing error around one spot). A flood's sightings are points on different
+         * patches of flooded ground, up to the flood gate apart, often on both banks; their mean can
+         * lie in the river itself, so a flood is placed on the largest patch seen.
+         */
         GroundPoint position() {
+            if (kind == DetectionKind.FLOOD && largest != null) {
+                return largest.ground();
+            }
             return hasPosition() ? new GroundPoint(latSum / weightSum, lonSum / weightSum, altSum / weightSum) : null;
         }
 

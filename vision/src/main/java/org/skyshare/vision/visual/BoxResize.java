@@ -14,7 +14,7 @@ public final class BoxResize {
     public static float[] toChw(BufferedImage image, int outW, int outH) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] argb = rgbPixels(image);
         int[] x0 = bounds(w, outW);
         int[] y0 = bounds(h, outH);
         // horizontal pass: per source row, the sum over each output column's box (exact integers)
@@ -53,6 +53,37 @@ public final class BoxResize {
             }
         }
         return chw;
+    }
+
+    /**
+     * The pixels as 0xRRGGBB. Decoded video frames are 3-byte BGR images, and reading those through
+     * {@link BufferedImage#getRGB} goes through the colour model pixel by pixel, which took longer than
+     * the models themselves; the raster hands the bytes over in bulk.
+     */
+    static int[] rgbPixels(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        switch (image.getType()) {
+            case BufferedImage.TYPE_3BYTE_BGR -> {
+                // the raster's data elements come in band order: R, G, B for each pixel
+                byte[] rgb = (byte[]) image.getRaster().getDataElements(0, 0, w, h, null);
+                int[] out = new int[w * h];
+                for (int i = 0, j = 0; i < out.length; i++, j += 3) {
+                    out[i] = (rgb[j] & 0xff) << 16 | (rgb[j + 1] & 0xff) << 8 | (rgb[j + 2] & 0xff);
+                }
+                return out;
+            }
+            case BufferedImage.TYPE_INT_RGB -> {
+                return (int[]) image.getRaster().getDataElements(0, 0, w, h, null);
+            }
+            default -> {
+                int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+                for (int i = 0; i < argb.length; i++) {
+                    argb[i] &= 0xffffff;
+                }
+                return argb;
+            }
+        }
     }
 
     private static int[] bounds(int size, int out) {

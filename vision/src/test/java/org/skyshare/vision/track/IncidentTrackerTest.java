@@ -128,4 +128,22 @@ class IncidentTrackerTest {
         assertThat(tracker.forgetLastSeenBefore(T0.plusSeconds(60))).isEqualTo(1);
         assertThat(tracker.incidents()).singleElement().satisfies(i -> assertThat(i.lastSeen()).isEqualTo(later));
     }
+
+    @Test
+    void aFloodSeenOnBothBanksLiesOnTheLargestPatchNotInTheRiverBetween() {
+        IncidentTracker tracker = new IncidentTracker(TrackerParameters.defaults(), dir.resolve("evidence"));
+        Frame rgb = Frame.visual(0, T0, 0, "sim-rgb", null, new BufferedImage(64, 48, BufferedImage.TYPE_3BYTE_BGR));
+        // flooded meadow north of the river (900 m2), then a larger one south of it (2,400 m2), 150 m apart
+        Detection north = new Detection(DetectionKind.FLOOD, 0.7, new PixelBox(10, 10, 20, 10), Double.NaN, Double.NaN,
+                new GroundPoint(30.37630, 119.78000, 10), 900, Sensor.VISUAL, 0, T0, "sim-rgb");
+        Detection south = new Detection(DetectionKind.FLOOD, 0.95, new PixelBox(10, 30, 20, 10), Double.NaN, Double.NaN,
+                new GroundPoint(30.37495, 119.78000, 10), 2400, Sensor.VISUAL, 1, T0.plusSeconds(1), "sim-rgb");
+        tracker.update(rgb, List.of(north));
+        List<IncidentUpdate> u = tracker.update(rgb, List.of(south));
+        assertThat(u).singleElement().satisfies(x -> {
+            assertThat(x.created()).as("one flood incident").isFalse();
+            assertThat(x.incident().position().latDeg()).isEqualTo(30.37495);
+            assertThat(x.incident().maxAreaM2()).isEqualTo(2400);
+        });
+    }
 }

@@ -33,4 +33,27 @@ class BoxResizeTest {
         assertThat(chw[2]).isEqualTo(0x40 / 255f);
         assertThat(chw[7]).isEqualTo(0x40 / 255f);
     }
+
+    @Test
+    void readsEveryImageTypeAsTheSameColours() {
+        java.util.Random random = new java.util.Random(11);
+        int w = 37;
+        int h = 23;
+        int[] rgb = new int[w * h];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = random.nextInt() & 0xffffff;
+        }
+        float[] reference = null;
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB,
+                BufferedImage.TYPE_INT_BGR, BufferedImage.TYPE_4BYTE_ABGR}) {
+            BufferedImage img = new BufferedImage(w, h, type);
+            img.setRGB(0, 0, w, h, rgb, 0, w);
+            assertThat(BoxResize.rgbPixels(img)).as("type %d", type).containsExactly(rgb);
+            float[] chw = BoxResize.toChw(img, 8, 5);
+            if (reference == null) {
+                reference = chw;
+            }
+            assertThat(chw).as("type %d", type).containsExactly(reference);
+        }
+    }
 }
