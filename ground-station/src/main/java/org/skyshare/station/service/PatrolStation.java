@@ -15,6 +15,7 @@ import org.skyshare.planner.plan.Sortie;
 import org.skyshare.planner.plan.PlanParameters;
 import org.skyshare.planner.plan.Planner;
 import org.skyshare.planner.plan.ProgressListener;
+import org.skyshare.profiles.AircraftProfile;
 import org.skyshare.profiles.ProfileCatalog;
 import org.skyshare.station.patrol.PatrolArea;
 import org.skyshare.station.alert.AlertService;
@@ -85,6 +86,7 @@ public final class PatrolStation implements AutoCloseable {
     private final PatrolSchedule schedule;
     private final Map<String, PatrolDefinition> patrolsById = new LinkedHashMap<>();
     private final Fleet fleet;
+    private static final double MAX_LAUNCH_BATTERY_PCT = 95;
     private static final int WARM_UP_WIDTH_PX = 640;
     private static final int WARM_UP_HEIGHT_PX = 360;
     private final AlertService alerts;
@@ -314,11 +316,11 @@ public final class PatrolStation implements AutoCloseable {
                 queue(f.task.sortie().dockId()).putBack(f.task);
                 say(name(d) + " fault before resuming " + f.task.sortie().id() + ": " + snap.faultReason()
                         + "; the whole sortie waits for the dock's next flight");
-            } else if (home && readyToLaunch(d, snap, f.task.patrol())) {
+            } else if (home && readyToLaunch(d, snap, f.task)) {
                 f.resumePending = false;
                 f.startedAt = now;
                 say(name(d) + " resuming sortie " + f.task.sortie().id() + " after item " + f.lastCompleted);
-                d.resumeSortie(f.task.patrol().minBatteryPct()).whenComplete((ok, err) -> {
+                d.resumeSortie(launchBatteryPct(f.task)).whenComplete((ok, err) -> {
                     if (err != null) {
                         f.resumePending = true;
                         say(name(d) + " could not resume " + f.task.sortie().id() + ": " + rootMessage(err));
@@ -356,7 +358,7 @@ public final class PatrolStation implements AutoCloseable {
         }
         DockQueue q = queues.get(d.dock().id());
         Task next = q == null ? null : q.peek();
-        if (next == null || !home || !readyToLaunch(d, snap, next.patrol())) {
+        if (next == null || !home || !readyToLaunch(d, snap, next)) {
             return;
         }
         q.poll();
@@ -365,7 +367,7 @@ public final class PatrolStation implements AutoCloseable {
         flights.put(d.systemId(), flight);
         say(String.format("%s launching sortie %s from %s (%d items, %.0f min, for %s)", name(d), next.sortie().id(),
                 d.dock().id(), items.size(), next.sortie().flightTimeS() / 60, String.join(", ", next.sortie().agencies())));
-        d.launch(items, fence, next.patrol().minBatteryPct()).whenComplete((ok, err) -> {
+        d.launch(items, fence, launchBatteryPct(next)).whenComplete((ok, err) -> {
             if (err != null) {
                 // handed back to the dispatch thread, which puts it at the head of the dock's queue
                 flights.remove(d.systemId(), flight);
@@ -375,10 +377,27 @@ public final class PatrolStation implements AutoCloseable {
         });
     }
 
-    /** Dock and drone ready for this patrol; says why not once each time the reason changes. */
-    private boolean readyToLaunch(Drone d, DroneSnapshot snap, PatrolDefinition p) {
+    /**
+     * Battery a sortie needs at launch: its flight time on the aircraft's endurance plus the reserve
+     * the plan kept, and never less than the patrol's own minimum. The planner sized the sortie for
+     * a full battery, so a patrol minimum alone (60 % in the demo) would send a drone out on a
+     * 17-minute sortie it cannot finish. Capped at 95 %: a charged battery often reads 97-99 %, and the
+     * planner's reserve (20 % on most profiles) covers the difference.
+     */
+    private double launchBatteryPct(Task t) {
+        return launchBatteryPct(areaPlan.aircraft(), t.sortie().flightTimeS(), t.patrol().minBatteryPct());
+    }
+
+    static double launchBatteryPct(AircraftProfile aircraft, double sortieFlightTimeS, double patrolMinPct) {
+        double need = 100 * sortieFlightTimeS / (aircraft.enduranceMin() * 60) + aircraft.batteryReservePct();
+        return Math.max(patrolMinPct, Math.min(MAX_LAUNCH_BATTERY_PCT, Math.ceil(need)));
+    }
+
+    /** Dock and drone ready for this sortie; says why not once each time the reason changes. */
+    private boolean readyToLaunch(Drone d, DroneSnapshot snap, Task t) {
+        PatrolDefinition p = t.patrol();
         double battery = snap.telemetry() == null || snap.telemetry().battery() == null ? -1 : snap.telemetry().battery().remainingPct();
-        List<String> reasons = new ArrayList<>(d.dock().reasonsNotReady(d.systemId(), battery, p.minBatteryPct()));
+        List<String> reasons = new ArrayList<>(d.dock().reasonsNotReady(d.systemId(), battery, launchBatteryPct(t)));
         if (snap.linkLost()) {
             reasons.add("no link");
         }
