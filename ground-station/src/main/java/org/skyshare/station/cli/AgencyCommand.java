@@ -66,13 +66,15 @@ public class AgencyCommand implements Callable<Integer> {
     private static final long RECONNECT_MS = 3_000;
 
     private final InputStream in;
-    private final Object reconnectSignal = new Object();
-    private volatile MqttTransport transport;
-    private volatile boolean running;
-    private boolean lost;
     private final PrintStream out;
     private final List<Shown> shown = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
+    private final Object reconnectSignal = new Object();
+    private volatile MqttTransport transport;
+    /** A connection this terminal closed itself: its loss is not news. */
+    private volatile MqttTransport retired;
+    private volatile boolean running;
+    private boolean lost;
 
     /** One alert on screen. */
     record Shown(String station, String identifier, String line) {
@@ -127,6 +129,7 @@ public class AgencyCommand implements Callable<Integer> {
             reconnect.interrupt();
             MqttTransport t = transport;
             if (t != null) {
+                retired = t;
                 t.close();
             }
         }
@@ -148,7 +151,7 @@ public class AgencyCommand implements Callable<Integer> {
             }
             try {
                 t.subscribe(filter, (topic, payload, id) -> show(topic, payload));
-                t.onConnectionLost(this::connectionLost);
+                t.onConnectionLost(() -> connectionLost(t));
                 return t;
             } catch (MqttTransportException e) {
                 boolean dropped = !t.isConnected();
@@ -165,7 +168,10 @@ public class AgencyCommand implements Callable<Integer> {
         }
     }
 
-    private void connectionLost() {
+    private void connectionLost(MqttTransport t) {
+        if (t == retired) {
+            return;
+        }
         synchronized (reconnectSignal) {
             lost = true;
             reconnectSignal.notifyAll();
@@ -189,6 +195,7 @@ public class AgencyCommand implements Callable<Integer> {
                 MqttTransport old = transport;
                 transport = null;
                 if (old != null) {
+                    retired = old;
                     old.close();
                 }
                 while (running && transport == null) {

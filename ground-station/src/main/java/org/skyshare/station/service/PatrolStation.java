@@ -417,8 +417,13 @@ public final class PatrolStation implements AutoCloseable {
 
     private void processFrames() {
         // before the drones are out: the first frames and the first alert are the ones that matter
-        vision.warmUp(WARM_UP_WIDTH_PX, WARM_UP_HEIGHT_PX);
-        alerts.warmUp();
+        try {
+            vision.warmUp(WARM_UP_WIDTH_PX, WARM_UP_HEIGHT_PX);
+            alerts.warmUp();
+        } catch (RuntimeException e) {
+            // the same failure will show on the first real frame or alert, where it is reported
+            LOG.warn("warming up vision and alerts: {}", e.toString());
+        }
         while (running) {
             Optional<Frame> next;
             try {
