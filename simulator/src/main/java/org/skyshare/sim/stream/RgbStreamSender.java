@@ -19,8 +19,8 @@ import java.net.InetSocketAddress;
  * <p>
  * Each picture is followed half an interval later by a repeat of it. MPEG-TS gives a large video
  * frame no length, so a demuxer hands it on only when the next frame starts; at a patrol's two
- * frames a second that would hold every picture back half a second. The repeat (nearly all
- * skipped blocks, a few hundred bytes) releases the picture at once; receivers drop it.
+ * frames a second that would hold every picture back half a second. The repeat (skipped
+ * blocks, small next to the picture) releases the picture at once; receivers drop it.
  */
 public final class RgbStreamSender implements AutoCloseable {
     private final FFmpegFrameRecorder recorder;
