@@ -108,11 +108,9 @@ public final class DemoRun implements AutoCloseable {
             for (String agency : AGENCIES) {
                 accounts.add(new BrokerAccount(agency, agencyPassword(agency), BrokerRole.AGENCY));
             }
-            StationConfig config = broker == null
-                    ? new StationConfig(STATION_ID, List.of(assetsFile), "sim-quad", null, "embedded",
-                    "station", stationPassword, "", out.toAbsolutePath(), 0.8, List.of())
-                    : new StationConfig(STATION_ID, List.of(assetsFile), "sim-quad", null, broker.url(),
-                    broker.username(), broker.password(), "", out.toAbsolutePath(), 0.8, List.of());
+            ExternalBroker login = broker != null ? broker : new ExternalBroker("embedded", "station", stationPassword);
+            StationConfig config = new StationConfig(STATION_ID, List.of(assetsFile), "sim-quad", null, login.url(),
+                    login.username(), login.password(), "", out.toAbsolutePath(), 0.8, List.of());
 
             sim = open(SimFleet.start(SimFleet.jingshanConfigs(3, VehicleDefaults.simQuad().withTimeFactor(timeFactor).withSeed(seed)),
                     InetAddress.getLoopbackAddress(), 0));

@@ -32,6 +32,42 @@ class AgencyCommandTest {
     @TempDir
     Path dir;
 
+    /** The terminal running on its own thread: keys typed into it, what it printed. */
+    private static final class Terminal {
+        final PipedOutputStream keys = new PipedOutputStream();
+        final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        final AgencyCommand cmd;
+        final CompletableFuture<Integer> run;
+
+        Terminal(String... args) throws Exception {
+            cmd = new AgencyCommand(new PipedInputStream(keys), new PrintStream(screen, true, StandardCharsets.UTF_8));
+            run = CompletableFuture.supplyAsync(() -> new CommandLine(cmd).execute(args));
+            awaitScreen("waiting for alerts", Duration.ofSeconds(20));
+        }
+
+        String screen() {
+            return screen.toString(StandardCharsets.UTF_8);
+        }
+
+        void awaitScreen(String text, Duration timeout) {
+            assertThat(Waits.until(() -> screen().contains(text), timeout)).as("'%s' on screen: %s", text, screen()).isTrue();
+        }
+
+        void type(String lines) throws Exception {
+            keys.write(lines.getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+        }
+
+        void quit() throws Exception {
+            type("quit\n");
+            assertThat(run.get(20, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
+    private static void reportFire(AlertPipeline pipeline, String id) {
+        pipeline.service().report(HazardReport.point(id, HazardKind.FIRE, HazardSeverity.SEVERE, 0.9, 30.39, 119.80, Instant.now()));
+    }
+
     @Test
     void agencySeesItsAlertAndAcknowledgesAndResolvesIt() throws Exception {
         try (TestBroker broker = TestBroker.create(TestBroker.Kind.EMBEDDED, dir)) {
@@ -39,34 +75,22 @@ class AgencyCommandTest {
             try (StationDatabase db = StationDatabase.openEmbedded(dir.resolve("station"));
                  AlertPipeline pipeline = AlertPipeline.start(db, AlertFixture.forestryOnly(),
                          AlertSettings.defaults("st1").withAutoConfirm(0.5), broker.stationEndpoint())) {
-                PipedOutputStream keys = new PipedOutputStream();
-                PipedInputStream in = new PipedInputStream(keys);
-                ByteArrayOutputStream screen = new ByteArrayOutputStream();
-                PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
-                AgencyCommand cmd = new AgencyCommand(in, out);
-                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CommandLine(cmd).execute(
-                        "--name", "forestry", "--broker", broker.url(), "--password", TestBroker.password("forestry"),
-                        "--by", "Li Wei"));
-                assertThat(Waits.until(() -> screen.toString(StandardCharsets.UTF_8).contains("waiting for alerts"),
-                        Duration.ofSeconds(20))).as(screen.toString(StandardCharsets.UTF_8)).isTrue();
+                Terminal t = new Terminal("--name", "forestry", "--broker", broker.url(), "--password",
+                        TestBroker.password("forestry"), "--by", "Li Wei");
 
-                pipeline.service().report(HazardReport.point("fire-1", HazardKind.FIRE, HazardSeverity.SEVERE, 0.9,
-                        30.39, 119.80, Instant.now()));
-                assertThat(Waits.until(() -> cmd.shownCount() == 1, Duration.ofSeconds(20))).isTrue();
-                assertThat(screen.toString(StandardCharsets.UTF_8)).contains("[1] ", "Severe Forest fire", "Alert");
+                reportFire(pipeline, "fire-1");
+                assertThat(Waits.until(() -> t.cmd.shownCount() == 1, Duration.ofSeconds(20))).isTrue();
+                assertThat(t.screen()).contains("[1] ", "Severe Forest fire", "Alert");
 
-                keys.write("hello\nack 1 on our way\nresolve 1 put out\n".getBytes(StandardCharsets.UTF_8));
-                keys.flush();
+                t.type("hello\nack 1 on our way\nresolve 1 put out\n");
                 assertThat(Waits.until(() -> pipeline.service().incident("fire-1").orElseThrow().state()
                         == IncidentState.RESOLVED, Duration.ofSeconds(20))).isTrue();
-                assertThat(screen.toString(StandardCharsets.UTF_8)).contains("unknown command 'hello'");
+                assertThat(t.screen()).contains("unknown command 'hello'");
                 assertThat(pipeline.service().history("fire-1")).anySatisfy(e -> {
                     assertThat(e.actor()).isEqualTo("Li Wei");
                     assertThat(e.note()).isEqualTo("acknowledged: on our way");
                 });
-                keys.write("quit\n".getBytes(StandardCharsets.UTF_8));
-                keys.flush();
-                assertThat(run.get(20, TimeUnit.SECONDS)).isZero();
+                t.quit();
             }
         }
     }
@@ -78,38 +102,22 @@ class AgencyCommandTest {
             try (StationDatabase db = StationDatabase.openEmbedded(dir.resolve("station"));
                  AlertPipeline pipeline = AlertPipeline.start(db, AlertFixture.forestryOnly(),
                          AlertSettings.defaults("st1").withAutoConfirm(0.5), broker.stationEndpoint())) {
-                PipedOutputStream keys = new PipedOutputStream();
-                PipedInputStream in = new PipedInputStream(keys);
-                ByteArrayOutputStream screen = new ByteArrayOutputStream();
-                PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
-                AgencyCommand cmd = new AgencyCommand(in, out);
-                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CommandLine(cmd).execute(
-                        "--name", "forestry", "--broker", broker.url(), "--password", TestBroker.password("forestry")));
-                assertThat(Waits.until(() -> screen.toString(StandardCharsets.UTF_8).contains("waiting for alerts"),
-                        Duration.ofSeconds(20))).as(screen.toString(StandardCharsets.UTF_8)).isTrue();
-
-                pipeline.service().report(HazardReport.point("fire-1", HazardKind.FIRE, HazardSeverity.SEVERE, 0.9,
-                        30.39, 119.80, Instant.now()));
-                assertThat(Waits.until(() -> cmd.shownCount() == 1, Duration.ofSeconds(20))).isTrue();
+                Terminal t = new Terminal("--name", "forestry", "--broker", broker.url(), "--password",
+                        TestBroker.password("forestry"));
+                reportFire(pipeline, "fire-1");
+                assertThat(Waits.until(() -> t.cmd.shownCount() == 1, Duration.ofSeconds(20))).isTrue();
 
                 broker.stop();
-                assertThat(Waits.until(() -> screen.toString(StandardCharsets.UTF_8).contains("lost; reconnecting"),
-                        Duration.ofSeconds(20))).as(screen.toString(StandardCharsets.UTF_8)).isTrue();
-                keys.write("ack 1\n".getBytes(StandardCharsets.UTF_8));
-                keys.flush();
-                assertThat(Waits.until(() -> screen.toString(StandardCharsets.UTF_8).contains("ack was not sent, try again"),
-                        Duration.ofSeconds(20))).as("an answer while disconnected says it was not sent: %s", screen).isTrue();
+                t.awaitScreen("lost; reconnecting", Duration.ofSeconds(20));
+                t.type("ack 1\n");
+                // an answer while disconnected says it was not sent
+                t.awaitScreen("ack was not sent, try again", Duration.ofSeconds(20));
                 broker.start();
-                assertThat(Waits.until(() -> screen.toString(StandardCharsets.UTF_8).contains("reconnected to"),
-                        Duration.ofSeconds(30))).as(screen.toString(StandardCharsets.UTF_8)).isTrue();
+                t.awaitScreen("reconnected to", Duration.ofSeconds(30));
 
-                pipeline.service().report(HazardReport.point("fire-2", HazardKind.FIRE, HazardSeverity.SEVERE, 0.9,
-                        30.39, 119.80, Instant.now()));
-                assertThat(Waits.until(() -> cmd.shownCount() == 2, Duration.ofSeconds(30)))
-                        .as(screen.toString(StandardCharsets.UTF_8)).isTrue();
-                keys.write("quit\n".getBytes(StandardCharsets.UTF_8));
-                keys.flush();
-                assertThat(run.get(20, TimeUnit.SECONDS)).isZero();
+                reportFire(pipeline, "fire-2");
+                assertThat(Waits.until(() -> t.cmd.shownCount() == 2, Duration.ofSeconds(30))).as(t.screen()).isTrue();
+                t.quit();
             }
         }
     }
