@@ -70,8 +70,8 @@ public final class DemoRun implements AutoCloseable {
     private final SimFrameSource frames;
     private final PatrolStation station;
 
-    /** A broker the demo uses instead of its embedded one, with the station's login on it. */
-    public record ExternalBroker(String url, String username, String password) {
+    /** A broker (a URL, or "embedded") and the station's login on it. */
+    public record BrokerLogin(String url, String username, String password) {
     }
 
     /**
@@ -88,7 +88,7 @@ public final class DemoRun implements AutoCloseable {
      * @param broker an external broker (agencies' logins are its business), or null for the
      *               embedded one with a login per agency
      */
-    public DemoRun(Path out, double timeFactor, long seed, ExternalBroker broker, Consumer<String> log) throws IOException {
+    public DemoRun(Path out, double timeFactor, long seed, BrokerLogin broker, Consumer<String> log) throws IOException {
         if (!(timeFactor > 0 && timeFactor <= 100)) {
             throw new IllegalArgumentException("time factor must be above 0 and at most 100, got " + timeFactor);
         }
@@ -108,7 +108,7 @@ public final class DemoRun implements AutoCloseable {
             for (String agency : AGENCIES) {
                 accounts.add(new BrokerAccount(agency, agencyPassword(agency), BrokerRole.AGENCY));
             }
-            ExternalBroker login = broker != null ? broker : new ExternalBroker("embedded", "station", stationPassword);
+            BrokerLogin login = broker != null ? broker : new BrokerLogin("embedded", "station", stationPassword);
             StationConfig config = new StationConfig(STATION_ID, List.of(assetsFile), "sim-quad", null, login.url(),
                     login.username(), login.password(), "", out.toAbsolutePath(), 0.8, List.of());
 

@@ -127,7 +127,7 @@ class DemoPatrolEndToEndTest {
         try (MosquittoBroker mosquitto = new MosquittoBroker(out.resolve("mosquitto"), new BrokerAccounts(accounts),
                 new TopicAcl(new AlertTopics(DemoRun.STATION_ID))).start();
              DemoRun run = new DemoRun(out.resolve("station"), TIME_FACTOR, 20261124,
-                     new DemoRun.ExternalBroker(mosquitto.url(), "station", stationPassword), log::add)) {
+                     new DemoRun.BrokerLogin(mosquitto.url(), "station", stationPassword), log::add)) {
             run.station().onProgress(log::add);
             run.fleet().onEvent(e -> log.add("  event " + e));
             Map<String, TestSubscriber> agencies = subscribe(mosquitto.url(), true);
