@@ -1,5 +1,7 @@
 package org.skyshare.station.cli;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skyshare.station.alert.AlertFixture;
@@ -31,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgencyCommandTest {
     @TempDir
     Path dir;
+
+    private TestBroker broker;
+    private StationDatabase db;
+    private AlertPipeline pipeline;
 
     /** The terminal running on its own thread: keys typed into it, what it printed. */
     private static final class Terminal {
@@ -64,61 +70,63 @@ class AgencyCommandTest {
         }
     }
 
-    private static void reportFire(AlertPipeline pipeline, String id) {
+    private void reportFire(String id) {
         pipeline.service().report(HazardReport.point(id, HazardKind.FIRE, HazardSeverity.SEVERE, 0.9, 30.39, 119.80, Instant.now()));
+    }
+
+    @BeforeEach
+    void startBrokerAndStation() {
+        broker = TestBroker.create(TestBroker.Kind.EMBEDDED, dir);
+        broker.start();
+        db = StationDatabase.openEmbedded(dir.resolve("station"));
+        pipeline = AlertPipeline.start(db, AlertFixture.forestryOnly(), AlertSettings.defaults("st1").withAutoConfirm(0.5),
+                broker.stationEndpoint());
+    }
+
+    @AfterEach
+    void stopStationAndBroker() {
+        pipeline.close();
+        db.close();
+        broker.close();
     }
 
     @Test
     void agencySeesItsAlertAndAcknowledgesAndResolvesIt() throws Exception {
-        try (TestBroker broker = TestBroker.create(TestBroker.Kind.EMBEDDED, dir)) {
-            broker.start();
-            try (StationDatabase db = StationDatabase.openEmbedded(dir.resolve("station"));
-                 AlertPipeline pipeline = AlertPipeline.start(db, AlertFixture.forestryOnly(),
-                         AlertSettings.defaults("st1").withAutoConfirm(0.5), broker.stationEndpoint())) {
-                Terminal t = new Terminal("--name", "forestry", "--broker", broker.url(), "--password",
-                        TestBroker.password("forestry"), "--by", "Li Wei");
+        Terminal t = new Terminal("--name", "forestry", "--broker", broker.url(), "--password",
+                TestBroker.password("forestry"), "--by", "Li Wei");
 
-                reportFire(pipeline, "fire-1");
-                assertThat(Waits.until(() -> t.cmd.shownCount() == 1, Duration.ofSeconds(20))).isTrue();
-                assertThat(t.screen()).contains("[1] ", "Severe Forest fire", "Alert");
+        reportFire("fire-1");
+        assertThat(Waits.until(() -> t.cmd.shownCount() == 1, Duration.ofSeconds(20))).isTrue();
+        assertThat(t.screen()).contains("[1] ", "Severe Forest fire", "Alert");
 
-                t.type("hello\nack 1 on our way\nresolve 1 put out\n");
-                assertThat(Waits.until(() -> pipeline.service().incident("fire-1").orElseThrow().state()
-                        == IncidentState.RESOLVED, Duration.ofSeconds(20))).isTrue();
-                assertThat(t.screen()).contains("unknown command 'hello'");
-                assertThat(pipeline.service().history("fire-1")).anySatisfy(e -> {
-                    assertThat(e.actor()).isEqualTo("Li Wei");
-                    assertThat(e.note()).isEqualTo("acknowledged: on our way");
-                });
-                t.quit();
-            }
-        }
+        t.type("hello\nack 1 on our way\nresolve 1 put out\n");
+        assertThat(Waits.until(() -> pipeline.service().incident("fire-1").orElseThrow().state()
+                == IncidentState.RESOLVED, Duration.ofSeconds(20))).isTrue();
+        assertThat(t.screen()).contains("unknown command 'hello'");
+        assertThat(pipeline.service().history("fire-1")).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("Li Wei");
+            assertThat(e.note()).isEqualTo("acknowledged: on our way");
+        });
+        t.quit();
     }
 
     @Test
     void terminalReconnectsWhenTheBrokerComesBackAndShowsLaterAlerts() throws Exception {
-        try (TestBroker broker = TestBroker.create(TestBroker.Kind.EMBEDDED, dir)) {
-            broker.start();
-            try (StationDatabase db = StationDatabase.openEmbedded(dir.resolve("station"));
-                 AlertPipeline pipeline = AlertPipeline.start(db, AlertFixture.forestryOnly(),
-                         AlertSettings.defaults("st1").withAutoConfirm(0.5), broker.stationEndpoint())) {
-                Terminal t = new Terminal("--name", "forestry", "--broker", broker.url(), "--password",
-                        TestBroker.password("forestry"));
-                reportFire(pipeline, "fire-1");
-                assertThat(Waits.until(() -> t.cmd.shownCount() == 1, Duration.ofSeconds(20))).isTrue();
+        Terminal t = new Terminal("--name", "forestry", "--broker", broker.url(), "--password",
+                TestBroker.password("forestry"));
+        reportFire("fire-1");
+        assertThat(Waits.until(() -> t.cmd.shownCount() == 1, Duration.ofSeconds(20))).isTrue();
 
-                broker.stop();
-                t.awaitScreen("lost; reconnecting", Duration.ofSeconds(20));
-                t.type("ack 1\n");
-                // an answer while disconnected says it was not sent
-                t.awaitScreen("ack was not sent, try again", Duration.ofSeconds(20));
-                broker.start();
-                t.awaitScreen("reconnected to", Duration.ofSeconds(30));
+        broker.stop();
+        t.awaitScreen("lost; reconnecting", Duration.ofSeconds(20));
+        t.type("ack 1\n");
+        // an answer while disconnected says it was not sent
+        t.awaitScreen("ack was not sent, try again", Duration.ofSeconds(20));
+        broker.start();
+        t.awaitScreen("reconnected to", Duration.ofSeconds(30));
 
-                reportFire(pipeline, "fire-2");
-                assertThat(Waits.until(() -> t.cmd.shownCount() == 2, Duration.ofSeconds(30))).as(t.screen()).isTrue();
-                t.quit();
-            }
-        }
+        reportFire("fire-2");
+        assertThat(Waits.until(() -> t.cmd.shownCount() == 2, Duration.ofSeconds(30))).as(t.screen()).isTrue();
+        t.quit();
     }
 }
