@@ -28,8 +28,9 @@ def roboflow_group(file_name):
     return stem
 
 
-def held_out(group_key):
-    return zlib.crc32(group_key.encode("utf-8")) % HELD_OUT_MODULUS == 0
+def held_out(group_key, fold=0):
+    """Fold 0 is the held-out split every figure is reported on; folds 1-4 only serve cross-validation."""
+    return zlib.crc32(group_key.encode("utf-8")) % HELD_OUT_MODULUS == fold
 
 
 def water_group(file_name):
@@ -74,6 +75,20 @@ def roboflow_items(datasets):
             items.append((os.path.join(img_dir, name), float("0" in classes), float("2" in classes),
                           roboflow_group(name)))
     return items
+
+
+def roboflow_boxes(image_path):
+    """The fire and smoke boxes of a roboflow image: (class 0 fire / 1 smoke, centre x, centre y, width, height),
+    normalised to the image as in the YOLO label file; the dataset's class 1 ("default") is not a box of either."""
+    label = image_path.replace(os.sep + "images" + os.sep, os.sep + "labels" + os.sep).rsplit(".", 1)[0] + ".txt"
+    boxes = []
+    if os.path.exists(label):
+        with open(label) as f:
+            for line in f:
+                t = line.split()
+                if len(t) == 5 and t[0] in ("0", "2"):
+                    boxes.append((0 if t[0] == "0" else 1,) + tuple(float(v) for v in t[1:]))
+    return boxes
 
 
 def cair_items(datasets):

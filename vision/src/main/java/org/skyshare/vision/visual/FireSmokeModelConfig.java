@@ -7,7 +7,7 @@ import java.nio.file.Path;
  *
  * @param modelFile     an ONNX file, or {@code null} for the built-in model
  * @param layout        the output layout
- * @param inputWidthPx  the model's input width (built-in 128, YOLOv8 exports usually 640)
+ * @param inputWidthPx  the model's input width (built-in 192, YOLOv8 exports usually 640)
  * @param inputHeightPx the model's input height
  * @param fireClass     index of the fire class among the scores / YOLO classes (-1 if the model has none)
  * @param smokeClass    index of the smoke class (-1 if the model has none)
@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public record FireSmokeModelConfig(Path modelFile, OutputLayout layout, int inputWidthPx, int inputHeightPx,
                                    int fireClass, int smokeClass, double minBoxScore, double nmsIou) {
-    public static final int BUILT_IN_INPUT_PX = 128;
+    public static final int BUILT_IN_INPUT_PX = 192;
 
     public FireSmokeModelConfig {
         if (layout == null) {

@@ -54,8 +54,9 @@ class EvaluateCommandsTest {
         String out = run(new EvaluateFireCommand(), "--datasets", datasets().toString(), "--bench-runs", "5");
         double robo = figure(out, "built-in fire-smoke.onnx\\s+roboflow-fire8(?:\\s+\\d+){5}\\s+[\\d.]+\\s+[\\d.]+\\s+([\\d.]+)");
         double cair = figure(out, "built-in fire-smoke.onnx\\s+cair-fire(?:\\s+\\d+){5}\\s+[\\d.]+\\s+[\\d.]+\\s+([\\d.]+)");
-        // floors a little under the figures in docs/performance/vision-models.md: a regression guard
-        assertThat(robo).isGreaterThan(0.65);
+        // floors a little under the figures in docs/performance/vision-models.md (0.900 and 0.927), and
+        // well above the FLAME paper's 76 % that the issue asks to beat on every dataset
+        assertThat(robo).isGreaterThan(0.85);
         assertThat(cair).isGreaterThan(0.88);
         assertThat(out).contains("colour rules only").contains("ms/frame");
     }
