@@ -5,13 +5,14 @@
 
 Training data: fire-smoke/roboflow-fire8 (CC BY 4.0) and fire-smoke/cair-fire (MIT) only, minus the
 held-out groups (skydata.held_out). The exported graph takes RGB in [0, 1], NCHW, 192x192 (box-resized whole
-frame) and returns sigmoid scores [fire, smoke].
+frame) and returns sigmoid scores [fire, smoke] ("scores") and, per class, a 12x12 grid of cell scores
+over the whole frame ("cells": where the fire and the smoke are).
 
 Besides the frame's labels, the roboflow boxes teach the network where the fire and smoke are: a second
 head scores every cell of the last feature map (12x12) against the boxes. Only ~1,300 frames are
 available; the image label alone let the network learn the scene (CCTV overlays, night streets)
 instead of the flame, while the cell targets tie the features to the flame and smoke pixels. The cell
-head is used only in training; the exported graph is the frame head.
+scores are exported too: the detector draws its fire and smoke boxes from them.
 """
 import argparse
 import math
@@ -65,7 +66,9 @@ class Exported(nn.Module):
         self.net = net
 
     def forward(self, image):
-        return torch.sigmoid(self.net(image))
+        frame, cells = self.net(image, with_cells=True)
+        # second output: where in the frame (12x12 cells over the whole frame) the fire and the smoke are
+        return torch.sigmoid(frame), torch.sigmoid(cells)
 
 
 def load(items):
@@ -136,11 +139,31 @@ def masked_bce(logits, target):
     return F.binary_cross_entropy_with_logits(logits[known], target[known])
 
 
-def evaluate(net, x, y, groups, name):
+def pointing(scores, cells, boxes):
+    """Of the frames called a hazard that have labelled boxes: how many have the strongest cell of the
+    stronger class inside one of the boxes (where the detector would put its box)."""
+    hit = total = 0
+    grid = cells.shape[-1]
+    for i in range(len(scores)):
+        labelled = [b for b in boxes[i].tolist() if b[0] >= 0]
+        if not labelled or float(scores[i].max()) < 0.5:
+            continue
+        cls = int(scores[i].argmax())
+        r, c = divmod(int(cells[i, cls].argmax()), grid)
+        cx, cy = (c + 0.5) / grid, (r + 0.5) / grid
+        total += 1
+        hit += any(abs(cx - bx) <= bw / 2 + 0.5 / grid and abs(cy - by) <= bh / 2 + 0.5 / grid
+                   for _, bx, by, bw, bh in labelled)
+    return hit, total
+
+
+def evaluate(net, x, y, groups, name, boxes=None):
     """Prints and returns [tp, fp, fn, tn] of "fire or smoke" per frame, and the share right per group."""
     net.eval()
     with torch.no_grad():
-        scores = torch.cat([torch.sigmoid(net(x[i:i + 64].float() / 255.0)) for i in range(0, len(x), 64)])
+        outs = [net(x[i:i + 64].float() / 255.0, with_cells=True) for i in range(0, len(x), 64)]
+        scores = torch.sigmoid(torch.cat([o[0] for o in outs]))
+        cells = torch.sigmoid(torch.cat([o[1] for o in outs]))
     hazard_pred = scores.max(dim=1).values >= 0.5
     truth = torch.nan_to_num(y, nan=0.0).max(dim=1).values >= 0.5
     tp = int((hazard_pred & truth).sum()); fp = int((hazard_pred & ~truth).sum())
@@ -155,6 +178,10 @@ def evaluate(net, x, y, groups, name):
         right[g][1] += 1
     if len(right) <= 12:
         print("    right per group: " + ", ".join("%s %d/%d" % (g, a, n) for g, (a, n) in sorted(right.items())))
+    if boxes is not None:
+        hit, total = pointing(scores, cells, boxes)
+        if total:
+            print("    strongest cell inside a labelled box (within half a cell): %d of %d hazard frames" % (hit, total))
     return [tp, fp, fn, tn]
 
 
@@ -203,7 +230,8 @@ def train(robo, cair, fold, epochs):
     counts = {}
     for name, items in held.items():
         hx, hy = load(items)
-        counts[name] = evaluate(net, hx, hy, [it[3] for it in items], name)
+        labelled = torch.tensor([it[0] in robo_paths for it in items])
+        counts[name] = evaluate(net, hx, hy, [it[3] for it in items], name, load_boxes(items, labelled))
     return net, counts
 
 
@@ -242,7 +270,8 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     tmp = args.out + ".tmp"
     torch.onnx.export(Exported(net), torch.zeros(1, 3, SIZE, SIZE), tmp, input_names=["image"],
-                      output_names=["scores"], dynamic_axes={"image": {0: "batch"}, "scores": {0: "batch"}},
+                      output_names=["scores", "cells"],
+                      dynamic_axes={"image": {0: "batch"}, "scores": {0: "batch"}, "cells": {0: "batch"}},
                       opset_version=13, do_constant_folding=True)
     os.replace(tmp, args.out)
     print("wrote", args.out)

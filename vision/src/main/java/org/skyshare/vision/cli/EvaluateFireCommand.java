@@ -4,6 +4,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.skyshare.vision.visual.ColourCueClassifier;
+import org.skyshare.vision.visual.FireColourCue;
 import org.skyshare.vision.visual.FireSmokeClassifier;
 import org.skyshare.vision.visual.FireSmokeDataset;
 import org.skyshare.vision.visual.FireSmokeDataset.LabelledImage;
@@ -11,6 +12,7 @@ import org.skyshare.vision.visual.FireSmokeModel;
 import org.skyshare.vision.visual.FireSmokeModelConfig;
 import org.skyshare.vision.visual.FireSmokeScores;
 import org.skyshare.vision.visual.OutputLayout;
+import org.skyshare.vision.visual.VisualFireDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +46,7 @@ public class EvaluateFireCommand implements Callable<Integer> {
     @Option(names = "--layout", description = "the model's output: SCORES (like the built-in) or YOLOV8 (default: ${DEFAULT-VALUE})")
     OutputLayout layout = OutputLayout.SCORES;
 
-    @Option(names = "--input-size", description = "the model's square input size in px (default: 128, or 640 for YOLOV8)")
+    @Option(names = "--input-size", description = "the model's square input size in px (default: 192, the built-in model's, or 640 for YOLOV8)")
     Integer inputSize;
 
     @Option(names = "--fire-class", description = "index of the fire class (default: ${DEFAULT-VALUE})")
@@ -141,8 +143,11 @@ public class EvaluateFireCommand implements Callable<Integer> {
             ColourCueClassifier colour = new ColourCueClassifier();
             Map<String, Confusion> learned = new LinkedHashMap<>();
             Map<String, Confusion> rules = new LinkedHashMap<>();
+            VisualFireDetector detector = new VisualFireDetector(m, new FireColourCue(), threshold);
             long classifyNanos = 0;
             int classified = 0;
+            int labelledHazards = 0;
+            int located = 0;
             try (ProgressBar bar = progress("evaluate fire", total)) {
                 for (Map.Entry<String, List<LabelledImage>> e : sets.entrySet()) {
                     Confusion cm = new Confusion(0, 0, 0, 0, 0);
@@ -159,6 +164,10 @@ public class EvaluateFireCommand implements Callable<Integer> {
                             classified++;
                             cm = cm.add(s.isHazard(threshold), i.hazard());
                             cc = cc.add(colour.classify(img).isHazard(threshold), i.hazard());
+                            if (s.isHazard(threshold) && !i.boxes().isEmpty()) {
+                                labelledHazards++;
+                                located += i.locatedBy(detector.detect(img), img.getWidth(), img.getHeight()) ? 1 : 0;
+                            }
                         }
                         bar.step();
                     }
@@ -173,6 +182,9 @@ public class EvaluateFireCommand implements Callable<Integer> {
                     "classifier", "dataset", "n", "tp", "fp", "fn", "tn", "precision", "recall", "accuracy");
             print(out, name, learned);
             print(out, "colour rules only", rules);
+            out.printf(Locale.ROOT, "located: the detector's strongest box centred on a labelled fire/smoke box"
+                    + " (within 1/24 of the frame) in %d of %d frames called a hazard that have boxes (%.3f)%n",
+                    located, labelledHazards, labelledHazards == 0 ? 0.0 : (double) located / labelledHazards);
             int unreadable = learned.values().stream().mapToInt(Confusion::unreadable).sum();
             if (unreadable > 0) {
                 out.printf("%d image(s) could not be decoded and were skipped%n", unreadable);
@@ -183,7 +195,7 @@ public class EvaluateFireCommand implements Callable<Integer> {
                     m.config().inputWidthPx(), m.config().inputHeightPx(), benchmark(m), benchRuns);
             BufferedImage hd = noise(1920, 1080);
             out.printf(Locale.ROOT, "whole 1920x1080 frame: model incl. resize %.2f ms, colour cue %.2f ms (median of %d runs)%n",
-                    medianMs(() -> m.classify(hd), benchRuns / 4), medianMs(() -> new org.skyshare.vision.visual.FireColourCue()
+                    medianMs(() -> m.classify(hd), benchRuns / 4), medianMs(() -> new FireColourCue()
                             .analyse(hd), benchRuns / 4), Math.max(1, benchRuns / 4));
             out.flush();
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,10 +26,38 @@ public final class FireSmokeDataset {
     public static final String CAIR = "fire-smoke/cair-fire";
     private static final Pattern NUMBERED = Pattern.compile("img_(\\d+).*");
 
-    /** One image: whether it shows fire, and smoke ({@code null} where the dataset does not say). */
-    public record LabelledImage(Path path, String dataset, boolean fire, Boolean smoke, String group) {
+    /**
+     * One image: whether it shows fire, and smoke ({@code null} where the dataset does not say), and the labelled
+     * fire and smoke boxes where the dataset has them (roboflow; empty for cair).
+     */
+    public record LabelledImage(Path path, String dataset, boolean fire, Boolean smoke, String group,
+                                List<LabelBox> boxes) {
+        public LabelledImage {
+            boxes = List.copyOf(boxes);
+        }
+
         public boolean hazard() {
             return fire || Boolean.TRUE.equals(smoke);
+        }
+
+        /**
+         * Whether the strongest of a detector's boxes is centred on one of the labelled boxes, with half a cell of
+         * the built-in model's 12x12 grid (1/24 of the frame) of slack.
+         */
+        public boolean locatedBy(List<FireSmokeBox> detections, int widthPx, int heightPx) {
+            return detections.stream().max(Comparator.comparingDouble(FireSmokeBox::score)).map(b -> {
+                double x = (b.xPx() + b.widthPx() / 2) / widthPx;
+                double y = (b.yPx() + b.heightPx() / 2) / heightPx;
+                return boxes.stream().anyMatch(l -> l.contains(x, y, 1.0 / 24));
+            }).orElse(false);
+        }
+    }
+
+    /** A labelled box as the YOLO label file gives it: centre and size as fractions of the frame. */
+    public record LabelBox(FireSmokeClass kind, double centreX, double centreY, double width, double height) {
+        /** Whether a point (fractions of the frame) lies in the box grown by {@code margin} on every side. */
+        public boolean contains(double x, double y, double margin) {
+            return Math.abs(x - centreX) <= width / 2 + margin && Math.abs(y - centreY) <= height / 2 + margin;
         }
     }
 
@@ -64,19 +93,29 @@ public final class FireSmokeDataset {
                 String name = img.getFileName().toString();
                 Path label = root.resolve(split).resolve("labels").resolve(name.substring(0, name.lastIndexOf('.')) + ".txt");
                 Set<String> classes = new HashSet<>();
+                List<LabelBox> boxes = new ArrayList<>();
                 if (Files.exists(label)) {
                     try {
                         for (String line : Files.readAllLines(label)) {
                             if (!line.isBlank()) {
-                                classes.add(line.trim().split("\\s+")[0]);
+                                String[] t = line.trim().split("\\s+");
+                                classes.add(t[0]);
+                                if (t.length == 5 && (t[0].equals("0") || t[0].equals("2"))) {
+                                    boxes.add(new LabelBox(t[0].equals("0") ? FireSmokeClass.FIRE : FireSmokeClass.SMOKE,
+                                            Double.parseDouble(t[1]), Double.parseDouble(t[2]),
+                                            Double.parseDouble(t[3]), Double.parseDouble(t[4])));
+                                }
                             }
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException("Could not read label file " + label + ": " + e.getMessage(), e);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("Label file " + label + " has a box that is not five numbers"
+                                + " (class, centre x, centre y, width, height): " + e.getMessage(), e);
                     }
                 }
                 out.add(new LabelledImage(img, "roboflow-fire8", classes.contains("0"), classes.contains("2"),
-                        roboflowGroup(name)));
+                        roboflowGroup(name), boxes));
             }
         }
         return out;
@@ -87,10 +126,10 @@ public final class FireSmokeDataset {
         Path root = datasets.resolve(CAIR);
         List<LabelledImage> out = new ArrayList<>();
         for (Path img : list(root.resolve("fire"))) {
-            out.add(new LabelledImage(img, "cair-fire", true, null, img.getFileName().toString()));
+            out.add(new LabelledImage(img, "cair-fire", true, null, img.getFileName().toString(), List.of()));
         }
         for (Path img : list(root.resolve("normal"))) {
-            out.add(new LabelledImage(img, "cair-fire", false, false, img.getFileName().toString()));
+            out.add(new LabelledImage(img, "cair-fire", false, false, img.getFileName().toString(), List.of()));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,18 +50,20 @@ public final class FireSmokeModel implements FireSmokeClassifier, AutoCloseable 
         return config;
     }
 
+    /**
+     * What a SCORES model makes of a frame: the frame's scores and, when the model has a second output of shape
+     * {@code 1 x classes x rows x cols} (the built-in one does), where in the frame it sees each class.
+     *
+     * @param cells {@code null} when the model gives frame scores only
+     */
+    public record Reading(FireSmokeScores scores, HazardCells cells) {
+    }
+
     /** Frame-level scores; for a YOLO model, the best box score per class (0 when it found none). */
     @Override
     public FireSmokeScores classify(BufferedImage image) {
         if (yolo == null) {
-            float[] chw = BoxResize.toChw(image, config.inputWidthPx(), config.inputHeightPx());
-            OnnxImageModel.Output out = onnx.run(chw, 3, config.inputHeightPx(), config.inputWidthPx());
-            int needed = Math.max(config.fireClass(), config.smokeClass()) + 1;
-            if (out.values().length < needed) {
-                throw new IllegalStateException("Model " + onnx.file() + " returned " + out.values().length
-                        + " scores; expected at least " + needed + " (fire, smoke) for the SCORES layout.");
-            }
-            return new FireSmokeScores(score(out.values(), config.fireClass()), score(out.values(), config.smokeClass()));
+            return read(image).scores();
         }
         double fire = 0;
         double smoke = 0;
@@ -72,6 +75,43 @@ public final class FireSmokeModel implements FireSmokeClassifier, AutoCloseable 
             }
         }
         return new FireSmokeScores(fire, smoke);
+    }
+
+    /** Scores, and cells where the model has them, from one run of a SCORES model. */
+    public Reading read(BufferedImage image) {
+        if (yolo != null) {
+            throw new IllegalStateException("a YOLOv8 model gives boxes, not a reading: use detect");
+        }
+        float[] chw = BoxResize.toChw(image, config.inputWidthPx(), config.inputHeightPx());
+        List<OnnxImageModel.Output> outs = onnx.runAll(chw, 3, config.inputHeightPx(), config.inputWidthPx());
+        float[] scores = outs.get(0).values();
+        if (scores.length < needed()) {
+            throw new IllegalStateException("Model " + onnx.file() + " returned " + scores.length
+                    + " scores; expected at least " + needed() + " (fire, smoke) for the SCORES layout.");
+        }
+        FireSmokeScores frame = new FireSmokeScores(score(scores, config.fireClass()), score(scores, config.smokeClass()));
+        return new Reading(frame, outs.size() > 1 ? cells(outs.get(1)) : null);
+    }
+
+    /** A {@code 1 x classes x rows x cols} output as cells; anything else is ignored (a user model's extra output). */
+    private HazardCells cells(OnnxImageModel.Output out) {
+        long[] shape = out.shape();
+        if (shape.length != 4 || shape[0] != 1 || shape[1] < needed()) {
+            return null;
+        }
+        int rows = (int) shape[2];
+        int cols = (int) shape[3];
+        int plane = rows * cols;
+        float[] none = new float[plane];
+        float[] fire = config.fireClass() < 0 ? none
+                : Arrays.copyOfRange(out.values(), config.fireClass() * plane, (config.fireClass() + 1) * plane);
+        float[] smoke = config.smokeClass() < 0 ? none
+                : Arrays.copyOfRange(out.values(), config.smokeClass() * plane, (config.smokeClass() + 1) * plane);
+        return new HazardCells(rows, cols, fire, smoke);
+    }
+
+    private int needed() {
+        return Math.max(config.fireClass(), config.smokeClass()) + 1;
     }
 
     /** Boxes from a YOLOv8 model; a SCORES model has no boxes (use {@link VisualFireDetector} to locate). */

@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One ONNX model with a single image input (NCHW float) run through DJL's ONNX Runtime engine, offline.
@@ -86,12 +88,20 @@ public final class OnnxImageModel implements AutoCloseable {
     }
 
     /** Runs the model on one NCHW image ({@code 1 x channels x height x width}); returns the first output. */
-    public synchronized Output run(float[] chw, int channels, int height, int width) {
+    public Output run(float[] chw, int channels, int height, int width) {
+        return runAll(chw, channels, height, width).get(0);
+    }
+
+    /** Runs the model on one NCHW image; returns every output, in the graph's order. */
+    public synchronized List<Output> runAll(float[] chw, int channels, int height, int width) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray input = manager.create(chw, new Shape(1, channels, height, width));
             NDList out = predictor.predict(new NDList(input));
-            NDArray first = out.get(0);
-            return new Output(first.toFloatArray(), first.getShape().getShape());
+            List<Output> outputs = new ArrayList<>(out.size());
+            for (NDArray array : out) {
+                outputs.add(new Output(array.toFloatArray(), array.getShape().getShape()));
+            }
+            return outputs;
         } catch (TranslateException | RuntimeException e) {
             throw new IllegalStateException("Model " + file + " failed on a " + width + "x" + height
                     + " input: " + rootMessage(e), e);

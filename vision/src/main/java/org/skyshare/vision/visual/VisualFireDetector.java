@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Visual fire/smoke detections for one RGB frame. With a YOLOv8 model the model's boxes are returned. With a
- * classifier (the built-in model or the colour fallback), the frame is scored as a whole and, when it is a hazard,
- * the flame is placed by the colour cue (the whole frame when no pixel is flame-coloured, and always for smoke).
+ * classifier, the frame is scored as a whole and, when it is a hazard, the box is placed by the model's cells
+ * where it has them (the built-in model: the region of its strongest cells), else by the colour cue for fire
+ * (the whole frame when no pixel is flame-coloured) and on the whole frame for smoke.
  */
 public final class VisualFireDetector {
     private final FireSmokeClassifier classifier;
@@ -28,8 +29,25 @@ public final class VisualFireDetector {
         if (classifier instanceof FireSmokeModel model && model.config().layout() == OutputLayout.YOLOV8) {
             return model.detect(image).stream().filter(b -> b.score() >= threshold).toList();
         }
-        FireSmokeScores scores = classifier.classify(image);
+        FireSmokeScores scores;
+        HazardCells cells = null;
+        if (classifier instanceof FireSmokeModel model) {
+            FireSmokeModel.Reading reading = model.read(image);
+            scores = reading.scores();
+            cells = reading.cells();
+        } else {
+            scores = classifier.classify(image);
+        }
         List<FireSmokeBox> boxes = new ArrayList<>();
+        if (cells != null) {
+            for (FireSmokeClass kind : FireSmokeClass.values()) {
+                double score = kind == FireSmokeClass.FIRE ? scores.fireScore() : scores.smokeScore();
+                if (score >= threshold) {
+                    boxes.add(cells.regionBox(kind, image.getWidth(), image.getHeight(), score));
+                }
+            }
+            return boxes;
+        }
         if (scores.fireScore() >= threshold) {
             FireSmokeBox located = cue.analyse(image).box();
             boxes.add(located == null

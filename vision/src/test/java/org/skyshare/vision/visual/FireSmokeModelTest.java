@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FireSmokeModelTest {
+    /** The shipped model centres 20 of these 20 frames' boxes on a label (all held-out frames: 0.665). */
+    private static final int LOCATED_FLOOR = 15;
     private static FireSmokeModel model;
 
     @BeforeAll
@@ -70,6 +72,33 @@ class FireSmokeModelTest {
         List<FireSmokeDataset.LabelledImage> positives = held.stream()
                 .filter(FireSmokeDataset.LabelledImage::hazard).limit(8).toList();
         assertThat(correct(positives)).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void builtInModelPlacesItsBoxesOnTheLabelledFireAndSmoke() throws IOException {
+        assumeTrue(Files.isDirectory(datasets().resolve(FireSmokeDataset.ROBOFLOW)),
+                "datasets folder " + datasets().toAbsolutePath() + " is absent: real-image check skipped");
+        List<FireSmokeDataset.LabelledImage> labelled = FireSmokeDataset.heldOut(FireSmokeDataset.roboflow(datasets()))
+                .stream().filter(i -> !i.boxes().isEmpty()).toList();
+        VisualFireDetector detector = new VisualFireDetector(model);
+        int located = 0;
+        int tried = 0;
+        // every fourth labelled frame: several scenes, not 20 neighbours of one video
+        for (int k = 0; k < labelled.size() && tried < 20; k += 4) {
+            FireSmokeDataset.LabelledImage i = labelled.get(k);
+            BufferedImage img = read(i.path());
+            List<FireSmokeBox> boxes = detector.detect(img);
+            assertThat(boxes).as("boxes inside the frame %s", i.path()).allSatisfy(b -> {
+                assertThat(b.xPx()).isGreaterThanOrEqualTo(0);
+                assertThat(b.yPx()).isGreaterThanOrEqualTo(0);
+                assertThat(b.xPx() + b.widthPx()).isLessThanOrEqualTo(img.getWidth() + 1e-9);
+                assertThat(b.yPx() + b.heightPx()).isLessThanOrEqualTo(img.getHeight() + 1e-9);
+            });
+            tried++;
+            located += i.locatedBy(boxes, img.getWidth(), img.getHeight()) ? 1 : 0;
+        }
+        assertThat(tried).isEqualTo(20);
+        assertThat(located).as("strongest box centred on a labelled box, of %d frames", tried).isGreaterThanOrEqualTo(LOCATED_FLOOR);
     }
 
     @Test
