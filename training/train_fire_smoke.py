@@ -245,6 +245,7 @@ def main():
     ap.add_argument("--cross-validate", action="store_true",
                     help="train five times, each time without one fifth of the groups, score that fifth; "
                          "writes no model")
+    ap.add_argument("--folds", default="0,1,2,3,4", help="with --cross-validate: which folds")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -254,7 +255,7 @@ def main():
 
     if args.cross_validate:
         pooled = {}
-        for fold in range(skydata.HELD_OUT_MODULUS):
+        for fold in [int(f) for f in args.folds.split(",")]:
             _, counts = train(robo, cair, fold, args.epochs)
             for name, c in counts.items():
                 pooled[name] = [a + b for a, b in zip(pooled.get(name, [0, 0, 0, 0]), c)]
