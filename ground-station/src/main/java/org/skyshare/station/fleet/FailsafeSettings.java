@@ -16,6 +16,18 @@ import java.util.concurrent.CompletableFuture;
  */
 public record FailsafeSettings(int dataLinkLossAction, double dataLinkLossTimeoutS, double returnAltitudeM, int lowBatteryAction) {
     public static final FailsafeSettings RETURN_ON_LINK_LOSS = new FailsafeSettings(2, 10, 60, 3);
+    /**
+     * The station sends its heartbeat once a second; a link-loss timeout under two periods would trip on one late
+     * heartbeat and send a healthy drone home (a 1 s timeout made a link test fail now and then).
+     */
+    public static final double MIN_LINK_LOSS_TIMEOUT_S = 2;
+
+    public FailsafeSettings {
+        if (!(dataLinkLossTimeoutS >= MIN_LINK_LOSS_TIMEOUT_S)) {
+            throw new IllegalArgumentException("data-link-loss timeout (COM_DL_LOSS_T) must be at least "
+                    + MIN_LINK_LOSS_TIMEOUT_S + " s, twice the station's 1 s heartbeat, got " + dataLinkLossTimeoutS + " s");
+        }
+    }
 
     public FailsafeSettings withLinkLossTimeout(double seconds) {
         return new FailsafeSettings(dataLinkLossAction, seconds, returnAltitudeM, lowBatteryAction);

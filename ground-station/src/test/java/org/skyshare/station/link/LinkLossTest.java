@@ -65,13 +65,14 @@ class LinkLossTest {
         fleet = new Fleet();
         fleet.addDock(new Dock("d1", ProfileCatalog.builtIn().dock("sim-dock"), cfg.homeLatDeg(), cfg.homeLonDeg()));
         Drone drone = fleet.addDrone(LinkConfig.udp("127.0.0.1", vehicle.udpPort(), 3).withHeartbeatTimeout(Duration.ofMillis(1500)), "d1");
-        drone.useFailsafes(FailsafeSettings.RETURN_ON_LINK_LOSS.withLinkLossTimeout(1));
+        // the shortest allowed: the cut below (4 s) must outlast it
+        drone.useFailsafes(FailsafeSettings.RETURN_ON_LINK_LOSS.withLinkLossTimeout(FailsafeSettings.MIN_LINK_LOSS_TIMEOUT_S));
         List<DroneEvent> events = new CopyOnWriteArrayList<>();
         fleet.onEvent(events::add);
         until("telemetry in", 5, () -> drone.link().telemetry().latest().battery() != null);
 
         drone.launch(outAndBack(cfg), List.of(), 50).get(10, TimeUnit.SECONDS);
-        assertThat(vehicle.param("COM_DL_LOSS_T")).isEqualTo(1f);
+        assertThat(vehicle.param("COM_DL_LOSS_T")).isEqualTo(2f);
         until("800 m out", 30, () -> vehicle.state().latDeg() > cfg.homeLatDeg() + 800 / 111_320.0);
         assertThat(drone.state()).isEqualTo(DroneState.AIRBORNE);
 
