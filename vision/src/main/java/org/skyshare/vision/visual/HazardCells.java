@@ -72,6 +72,18 @@ public record HazardCells(int rows, int cols, float[] fire, float[] smoke) {
         return new FireSmokeBox(kind, x0, y0, x1 - x0, y1 - y0, score);
     }
 
+    /** A copy: the record stays immutable. */
+    @Override
+    public float[] fire() {
+        return fire.clone();
+    }
+
+    /** A copy: the record stays immutable. */
+    @Override
+    public float[] smoke() {
+        return smoke.clone();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof HazardCells h && rows == h.rows && cols == h.cols
