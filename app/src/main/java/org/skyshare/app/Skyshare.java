@@ -41,6 +41,7 @@ public final class Skyshare implements Callable<Integer> {
             new CommandEntry("vision", "org.skyshare.vision.cli.VisionBench", "detector throughput"),
             new CommandEntry("link", "org.skyshare.station.cli.LinkBench", "MAVLink mission upload and telemetry decoding"),
             new CommandEntry("alerts", "org.skyshare.station.cli.AlertBench", "alerts per second to the broker with persistence"),
+            new CommandEntry("station", "org.skyshare.station.cli.StationBench", "frame-to-alert latency while the demo patrols fly"),
             new CommandEntry("map", "org.skyshare.station.cli.MapBench", "console map redraw time"));
 
     @Spec

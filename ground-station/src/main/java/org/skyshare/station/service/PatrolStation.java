@@ -75,6 +75,9 @@ import java.util.function.Consumer;
 public final class PatrolStation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PatrolStation.class);
 
+    /** A sighting updates its alert only when its confidence rose at least this much since the last alert. */
+    static final double DEFAULT_ALERT_UPDATE_STEP = 0.1;
+
     /** Frames taken lower than this above the ground are not analysed. */
     static final double MIN_ANALYSED_HEIGHT_M = 30;
 
@@ -109,6 +112,8 @@ public final class PatrolStation implements AutoCloseable {
     private final Map<String, Double> reportedConfidence = new ConcurrentHashMap<>();
     private final Map<String, String> alertIncidentOf = new ConcurrentHashMap<>();
     private final List<AlertLatency> latencies = new CopyOnWriteArrayList<>();
+    private final FrameTimings frameTimings = new FrameTimings();
+    private volatile double alertUpdateStep = DEFAULT_ALERT_UPDATE_STEP;
     private final AtomicLong framesProcessed = new AtomicLong();
     private final AtomicLong videoFramesProcessed = new AtomicLong();
     private final List<Consumer<String>> progress = new CopyOnWriteArrayList<>();
@@ -450,8 +455,11 @@ public final class PatrolStation implements AutoCloseable {
                 continue;
             }
             try {
-                for (IncidentUpdate u : vision.track(next.get())) {
-                    raise(u.incident(), startUs, receivedUs, next.get().isThermal());
+                List<IncidentUpdate> updates = vision.track(next.get());
+                long analysedUs = micros();
+                frameTimings.add(next.get().isThermal(), receivedUs - startUs, analysedUs - receivedUs);
+                for (IncidentUpdate u : updates) {
+                    raise(u.incident(), startUs, receivedUs, analysedUs, next.get().isThermal());
                 }
                 framesProcessed.incrementAndGet();
                 if (!next.get().isThermal()) {
@@ -464,14 +472,14 @@ public final class PatrolStation implements AutoCloseable {
         }
     }
 
-    private void raise(Incident inc, long frameUs, long receivedUs, boolean thermalFrame) {
+    private void raise(Incident inc, long frameUs, long receivedUs, long analysedUs, boolean thermalFrame) {
         if (!inc.isGeoreferenced()) {
             return;
         }
         Double last = reportedConfidence.get(inc.id());
         // the first sighting alerts at once; later ones only when they change the picture, so a fire
         // seen in 50 frames is one alert with a few updates, not 50
-        if (last != null && inc.confidence() < last + 0.1) {
+        if (last != null && inc.confidence() < last + alertUpdateStep) {
             return;
         }
         HazardKind kind = switch (inc.kind()) {
@@ -495,7 +503,8 @@ public final class PatrolStation implements AutoCloseable {
         reportedConfidence.put(inc.id(), inc.confidence());
         alertIncidentOf.put(inc.id(), incident.id());
         long latency = micros() - frameUs;
-        latencies.add(new AlertLatency(inc.kind().name().toLowerCase(), thermalFrame, latency, receivedUs - frameUs));
+        latencies.add(new AlertLatency(inc.kind().name().toLowerCase(), thermalFrame, latency, receivedUs - frameUs,
+                analysedUs - receivedUs));
         say(String.format("%s %s at %.5f, %.5f (confidence %.2f) -> incident %s, %s, frame-to-alert %d ms",
                 last == null ? "new" : "updated", inc.kind().name().toLowerCase(), inc.position().latDeg(),
                 inc.position().lonDeg(), inc.confidence(), incident.id(), incident.state().name().toLowerCase(),
@@ -517,6 +526,22 @@ public final class PatrolStation implements AutoCloseable {
         return videoFramesProcessed.get();
     }
 
+    /**
+     * How much a sighting's confidence must rise before its alert is updated (default 0.1). A
+     * benchmark sets 0 so that every sighting of a hazard is stored as a revision and timed.
+     */
+    public void setAlertUpdateStep(double step) {
+        if (!(step >= 0 && step <= 1)) {
+            throw new IllegalArgumentException("alert update step must be from 0 to 1, got " + step);
+        }
+        alertUpdateStep = step;
+    }
+
+    /** Where each analysed frame's time went: arrival and queueing, then analysis. */
+    public FrameTimings frameTimings() {
+        return frameTimings;
+    }
+
     /** Frame-to-alert latency of every alert and update sent, with the kind of frame that raised it. */
     public List<AlertLatency> latencies() {
         return List.copyOf(latencies);
@@ -527,9 +552,15 @@ public final class PatrolStation implements AutoCloseable {
      *                       frame (which also carries the video encoder's and decoder's delay)
      * @param micros         from the frame's capture to the alert stored and queued for MQTT
      * @param arrivalMicros  of those, from capture until the frame reached the station (the camera's
-     *                       own processing, encoding, transport, decoding); the rest is analysis
+     *                       own processing, encoding, transport, decoding, and the wait behind
+     *                       earlier frames in the station's queue)
+     * @param analysisMicros of those, the detectors and the tracker on this frame; the rest (micros
+     *                       minus arrival minus analysis) is storing the alert and queueing it for MQTT
      */
-    public record AlertLatency(String hazard, boolean thermal, long micros, long arrivalMicros) {
+    public record AlertLatency(String hazard, boolean thermal, long micros, long arrivalMicros, long analysisMicros) {
+        public long storeMicros() {
+            return micros - arrivalMicros - analysisMicros;
+        }
     }
 
     public List<PatrolReport.SortieSummary> sortiesFlown() {

@@ -56,6 +56,20 @@ class FloodAnalyzerTest {
     }
 
     @Test
+    void cellsSizedPerCallFindTheSameFloodAsTheAnalyzersOwn() {
+        // 20 px blocks on 4 px and 10 px cell boundaries: both cell sizes see them exactly
+        WaterMask m = mask(new int[] {0, 40, W, 60}, new int[] {100, 20, 140, 40});
+        FloodAnalyzer fine = new FloodAnalyzer(GroundUnits.METRES, 4, 25);
+        FloodResult own = fine.analyze(m, NADIR, RIVER, 2);
+        FloodResult coarse = fine.analyze(m, NADIR, RIVER, 2, 10);
+        assertThat(coarse.floodedAreaM2()).isCloseTo(own.floodedAreaM2(), within(1e-6));
+        assertThat(coarse.floodedArea().symDifference(own.floodedArea()).getArea()).isCloseTo(0, within(1e-6));
+        // another margin on the same river is grown anew, not taken from the last call
+        assertThat(fine.analyze(m, NADIR, RIVER, 12, 10).floodedAreaM2()).isZero();
+        assertThatThrownBy(() -> fine.analyze(m, NADIR, RIVER, 2, 0)).hasMessageContaining("cell size");
+    }
+
+    @Test
     void aWiderMarginSwallowsAShallowOverflow() {
         WaterMask m = mask(new int[] {0, 40, W, 60}, new int[] {100, 20, 140, 40});
         FloodResult r = new FloodAnalyzer(GroundUnits.METRES).analyze(m, NADIR, RIVER, 10);
