@@ -36,7 +36,7 @@ public final class InputFiles {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
         } catch (CharacterCodingException e) {
-            throw new InputFileException(file + ": not UTF-8 text (" + firstBadByte(bytes, start) + "); expected "
+            throw new InputFileException(file, "not UTF-8 text (" + firstBadByte(bytes, start) + "); expected "
                     + expected + " saved as UTF-8");
         }
     }
@@ -44,31 +44,31 @@ public final class InputFiles {
     /** The file's bytes, for formats that carry their own encoding (KML, images). */
     public static byte[] readBytes(Path file, String expected) {
         if (Files.isDirectory(file)) {
-            throw new InputFileException(file + ": is a folder; expected " + expected);
+            throw new InputFileException(file, "is a folder; expected " + expected);
         }
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new InputFileException(file + ": no such file; expected " + expected);
+            throw new InputFileException(file, "no such file; expected " + expected);
         } catch (AccessDeniedException e) {
-            throw new InputFileException(file + ": permission denied; cannot read " + expected);
+            throw new InputFileException(file, "permission denied; cannot read " + expected);
         } catch (IOException e) {
-            throw new InputFileException(file + ": cannot read " + expected + " (" + e.getMessage() + ")");
+            throw new InputFileException(file, "cannot read " + expected + " (" + e.getMessage() + ")");
         } catch (OutOfMemoryError e) {
-            throw new InputFileException(file + ": too large to read as " + expected);
+            throw new InputFileException(file, "too large to read as " + expected);
         }
     }
 
     /** Checks that a file exists, is not a folder and can be read, for readers that open it themselves. */
     public static void requireReadableFile(Path file, String expected) {
         if (Files.isDirectory(file)) {
-            throw new InputFileException(file + ": is a folder; expected " + expected);
+            throw new InputFileException(file, "is a folder; expected " + expected);
         }
         if (!Files.exists(file)) {
-            throw new InputFileException(file + ": no such file; expected " + expected);
+            throw new InputFileException(file, "no such file; expected " + expected);
         }
         if (!Files.isReadable(file)) {
-            throw new InputFileException(file + ": permission denied; cannot read " + expected);
+            throw new InputFileException(file, "permission denied; cannot read " + expected);
         }
     }
 
@@ -111,8 +111,16 @@ public final class InputFiles {
 
     /** An input file that cannot be read; the message names the file and what was expected. */
     public static final class InputFileException extends IllegalArgumentException {
-        public InputFileException(String message) {
-            super(message);
+        private final String reason;
+
+        public InputFileException(Path file, String reason) {
+            super(file + ": " + reason);
+            this.reason = reason;
+        }
+
+        /** The sentence without the file name, for messages that place the name themselves. */
+        public String reason() {
+            return reason;
         }
     }
 }
