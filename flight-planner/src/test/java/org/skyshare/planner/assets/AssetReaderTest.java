@@ -212,7 +212,13 @@ class AssetReaderTest {
                 ps.execute();
             }
         }
+        byte[] before = Files.readAllBytes(f);
         AssetSet set = AssetReader.read(f);
+        // opened read-only: the user's file is unchanged and no journal appears beside it
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.gpkg");
+        }
         assertThat(set.byId("dock-g").orElseThrow().dockProfileId()).hasValue("sim-dock");
         assertThat(set.byId("dock-g").orElseThrow().geometry().getCoordinate().x).isEqualTo(119.85);
         Geometry zone = set.byId("nofly-g").orElseThrow().geometry();
