@@ -37,6 +37,17 @@ final class UserErrors implements IExecutionExceptionHandler {
         if (t instanceof java.nio.file.AccessDeniedException) {
             return "permission denied: " + m;
         }
+        if (t instanceof java.nio.charset.CharacterCodingException) {
+            // the JDK says "Input length = 1": a reader that did not name its file met text that is not UTF-8
+            return "an input file is not UTF-8 text (" + m + "); save it as UTF-8";
+        }
+        if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "an input file is too large or too deeply nested to read: " + m.replaceAll(",? ?from `StreamReadConstraints[^`]*`", "");
+        }
+        if (t instanceof NullPointerException || t instanceof ClassCastException || t instanceof IndexOutOfBoundsException) {
+            // a bug, not the user's input: say so rather than print a sentence about Java objects
+            return "internal error (" + t.getClass().getSimpleName() + "); run with SKYSHARE_DEBUG=1 for details and report it";
+        }
         return m;
     }
 }

@@ -3,6 +3,7 @@ package org.skyshare.profiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +13,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -42,9 +40,9 @@ public final class ProfileLoader {
     public static Profile load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ProfileException(new Problem(file.toString(), 0, null, "cannot read the file: " + e.getMessage()));
+            text = InputFiles.readText(file, "a hardware profile (YAML)");
+        } catch (InputFiles.InputFileException e) {
+            throw new ProfileException(new Problem(file.toString(), 0, null, e.reason()));
         }
         return parse(text, file.toString());
     }
@@ -77,7 +75,8 @@ public final class ProfileLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ProfileException(new Problem(fileName, at == null ? 0 : at.getLineNr(), null,
-                    "not valid YAML: " + e.getOriginalMessage()));
+                    (e instanceof StreamConstraintsException ? "too large or too deeply nested to read: " : "not valid YAML: ")
+                            + YamlLocations.explain(e)));
         }
     }
 
@@ -123,6 +122,9 @@ public final class ProfileLoader {
                     : Units.number(field);
             return new Problem(fileName, line, field, "expected " + expected + ", got '" + f.getValue() + "'");
         }
-        return new Problem(fileName, line, field, "expected " + Units.number(field) + ": " + YamlLocations.explain(me));
+        String explained = YamlLocations.explain(me);
+        // a value of the wrong kind (a list for a name) is already a whole sentence
+        return new Problem(fileName, line, field, explained.startsWith("expected ") ? explained
+                : "expected " + Units.number(field) + ": " + explained);
     }
 }

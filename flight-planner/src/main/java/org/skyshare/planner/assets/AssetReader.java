@@ -1,9 +1,7 @@
 package org.skyshare.planner.assets;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import org.skyshare.profiles.InputFiles;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,23 +41,20 @@ public final class AssetReader {
 
     private static List<Asset> readOne(Path file, List<Repair> repairs) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!Files.isRegularFile(file)) {
-            throw new AssetException(file + ": no such asset file");
-        }
         try {
             if (name.endsWith(".geojson") || name.endsWith(".json")) {
-                return GeoJsonAssetReader.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), repairs);
+                return GeoJsonAssetReader.parse(file.toString(), InputFiles.readText(file, "a GeoJSON asset file"), repairs);
             }
             if (name.endsWith(".kml")) {
-                return KmlAssetReader.parse(file.toString(), Files.readAllBytes(file), repairs);
+                return KmlAssetReader.parse(file.toString(), InputFiles.readBytes(file, "a KML asset file"), repairs);
             }
             if (name.endsWith(".gpkg")) {
+                // SQLite would create a missing file as an empty database, so the file is checked first
+                InputFiles.requireReadableFile(file, "a GeoPackage asset file");
                 return GeoPackageAssetReader.read(file, repairs);
             }
-        } catch (NoSuchFileException e) {
-            throw new AssetException(file + ": no such asset file");
-        } catch (IOException e) {
-            throw new AssetException(file + ": cannot read the asset file (" + e.getMessage() + ")", e);
+        } catch (InputFiles.InputFileException e) {
+            throw new AssetException(e.getMessage(), e);
         }
         throw new AssetException(file + ": unknown asset file type; expected .geojson, .json, .kml or .gpkg");
     }

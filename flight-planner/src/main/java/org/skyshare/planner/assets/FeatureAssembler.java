@@ -21,6 +21,9 @@ import java.util.Map;
  */
 final class FeatureAssembler {
     static final GeometryFactory WGS84 = new GeometryFactory();
+    static final int MAX_ID_LENGTH = 100;
+    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile(
+            "(?!\\.)[^/\\\\\\p{Cntrl}]{1," + MAX_ID_LENGTH + "}");
 
     private final String source;
     private final List<Repair> repairs;
@@ -103,6 +106,7 @@ final class FeatureAssembler {
      * and builds the asset.
      */
     Asset finish(String id, Map<String, String> props, Geometry g) {
+        checkId(id);
         featureRef = id;
         String kindText = props.get("kind");
         if (kindText == null || kindText.isBlank()) {
@@ -122,6 +126,20 @@ final class FeatureAssembler {
             repairs.add(new Repair(source, id, n));
         }
         return new Asset(id, kind, props.get("name"), props.get("agency"), props, fixed);
+    }
+
+    /**
+     * Ids name files (a dock's sorties are {@code qgc/<dock id>-001.plan}) and MQTT payloads, so one
+     * that could climb out of a folder or hide a control character is refused here, where the file
+     * and feature are known, rather than where it becomes a path.
+     */
+    private void checkId(String id) {
+        if (!SAFE_ID.matcher(id).matches()) {
+            String shown = id.codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c))
+                    .collect(java.util.stream.Collectors.joining());
+            throw error("id '" + shown + "' cannot be used: ids become file names, so they may not contain '/', '\\' "
+                    + "or control characters, start with '.', or be longer than " + MAX_ID_LENGTH + " characters");
+        }
     }
 
     private Geometry repairArea(Geometry g) {

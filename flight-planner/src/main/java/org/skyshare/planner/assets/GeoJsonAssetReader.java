@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.skyshare.profiles.InputFiles;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,8 +29,7 @@ final class GeoJsonAssetReader {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new AssetException(source + ": line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
+            throw new AssetException(source + ": not valid JSON: " + InputFiles.parseProblem(e));
         }
         if (root == null || !root.isObject()) {
             throw new AssetException(source + ": expected a GeoJSON FeatureCollection object at the top level");

@@ -37,7 +37,10 @@ final class GeoPackageAssetReader {
     static List<Asset> read(Path file, List<Repair> repairs) {
         String source = file.toString();
         List<Asset> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        // read-only: reading an asset file must never change it (nor create a journal beside it)
+        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly.toProperties());
              Statement st = c.createStatement()) {
             List<String[]> tables = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c "

@@ -48,7 +48,7 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--camera", paramLabel = "ID", description = "camera for area coverage (default: the aircraft's thermal camera)")
     String camera;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "plan", description = "output folder, replaced whole (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "plan", description = "output folder: new, empty, or written before by skyshare (only its own files are replaced) (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--json", description = "print the summary as JSON on standard output")

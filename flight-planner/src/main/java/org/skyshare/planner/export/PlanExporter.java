@@ -9,52 +9,28 @@ import org.skyshare.planner.sortie.DockSite;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * Writes a plan folder: {@code plan.json}, {@code plan.kml}, {@code plan.geojson}, {@code qgc/<sortie>.plan}
- * and {@code missions/<sortie>.json} (MAVLink items for the station). Everything is written into a
- * temporary sibling folder first and moved into place at the end, so the folder is never half written;
- * an existing plan folder is replaced whole.
+ * and {@code missions/<sortie>.json} (MAVLink items for the station). The files are staged and moved
+ * into place, so none is ever half written; a folder written before by skyshare has its own files
+ * replaced, and a folder holding anything else is refused (see {@link OwnedOutputFolder}).
  */
 public final class PlanExporter {
     private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
+    /** Every name a plan folder holds; sortie ids are dock ids, checked by the asset readers. */
+    static final Pattern PLAN_FILES = Pattern.compile("plan\\.(json|kml|geojson)|qgc/[^/\\\\]+\\.plan|missions/[^/\\\\]+\\.json");
 
     private PlanExporter() {
     }
 
     /** Files written, relative to the folder, in writing order. */
     public static List<String> write(Plan plan, Path out) {
-        Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new ExportException(out + ": exists and is not a folder; give --out a folder path");
-        }
-        Path parent = target.getParent();
-        Path tmp;
-        try {
-            Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        } catch (IOException e) {
-            throw new ExportException(out + ": cannot create the output folder (" + e.getMessage() + ")", e);
-        }
-        try {
-            List<String> files = writeAll(plan, tmp);
-            replace(tmp, target);
-            return files;
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            if (e instanceof ExportException ee) {
-                throw ee;
-            }
-            throw new ExportException(out + ": cannot write the plan (" + e.getMessage() + "); nothing was changed", e);
-        }
+        return new OwnedOutputFolder(out, PLAN_FILES).write(dir -> writeAll(plan, dir));
     }
 
     private static List<String> writeAll(Plan plan, Path dir) throws IOException {
@@ -71,55 +47,22 @@ public final class PlanExporter {
         Files.createDirectories(dir.resolve("missions"));
         for (Sortie s : plan.sorties()) {
             DockSite dock = plan.docks().stream().filter(d -> d.id().equals(s.dockId())).findFirst().orElseThrow();
-            JSON.writeValue(dir.resolve("qgc").resolve(s.id() + ".plan").toFile(), QgcPlanWriter.plan(plan, s, dock.aircraft()));
-            Files.writeString(dir.resolve("missions").resolve(s.id() + ".json"), MissionItems.toJson(MissionItems.of(s, dock.aircraft().autopilot())));
-            files.add("qgc/" + s.id() + ".plan");
-            files.add("missions/" + s.id() + ".json");
+            String qgc = "qgc/" + s.id() + ".plan";
+            String mission = "missions/" + s.id() + ".json";
+            JSON.writeValue(file(dir, qgc, s).toFile(), QgcPlanWriter.plan(plan, s, dock.aircraft()));
+            Files.writeString(file(dir, mission, s), MissionItems.toJson(MissionItems.of(s, dock.aircraft().autopilot())));
+            files.add(qgc);
+            files.add(mission);
         }
         return files;
     }
 
-    private static void replace(Path tmp, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-            move(target, old);
+    /** A sortie's file, checked before it is written: the id comes from an input file. */
+    private static Path file(Path dir, String name, Sortie s) {
+        if (!PLAN_FILES.matcher(name).matches()) { // one name below qgc/ or missions/, no separator
+            throw new ExportException("sortie id '" + s.id() + "' (dock '" + s.dockId() + "') cannot be used as a file name; "
+                    + "give the dock an id of letters, digits, '-', '_' or '.'. Nothing was written.");
         }
-        try {
-            move(tmp, target);
-        } catch (IOException e) {
-            if (old != null) {
-                move(old, target);
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException ignored) {
-                    // best effort: a leftover temp folder is harmless and hidden
-                }
-            });
-        } catch (IOException ignored) {
-            // as above
-        }
+        return dir.resolve(name);
     }
 }

@@ -96,15 +96,68 @@ class AssetReaderTest {
         assertThatThrownBy(() -> AssetReader.read(write("s.geojson", collection(feature("f4", "forest", "{\"type\":\"Point\",\"coordinates\":[120,30]}")))))
                 .isInstanceOf(AssetException.class).hasMessageContaining("f4").hasMessageContaining("needs a Polygon");
         assertThatThrownBy(() -> AssetReader.read(write("j.geojson", "{\"type\":\"FeatureCollection\",\n\"features\":[ {,]}")))
-                .isInstanceOf(AssetException.class).hasMessageContaining("j.geojson: line 2").hasMessageContaining("not valid JSON");
+                .isInstanceOf(AssetException.class).hasMessageContaining("j.geojson: not valid JSON: line 2");
         assertThatThrownBy(() -> AssetReader.read(write("dup.geojson", collection(
                 feature("a", "dock", "{\"type\":\"Point\",\"coordinates\":[120,30]}"),
                 feature("a", "dock", "{\"type\":\"Point\",\"coordinates\":[120,30]}")))))
                 .isInstanceOf(AssetException.class).hasMessageContaining("a appears more than once");
         assertThatThrownBy(() -> AssetReader.read(dir.resolve("missing.geojson")))
-                .isInstanceOf(AssetException.class).hasMessageContaining("missing.geojson: no such asset file");
+                .isInstanceOf(AssetException.class).hasMessageContaining("missing.geojson: no such file; expected a GeoJSON asset file");
         assertThatThrownBy(() -> AssetReader.read(write("x.shp", "")))
                 .isInstanceOf(AssetException.class).hasMessageContaining("unknown asset file type");
+    }
+
+    @Test
+    void idsThatWouldLeaveAFolderAreRefusedNamingTheFileAndTheId() throws Exception {
+        String point = "{\"type\":\"Point\",\"coordinates\":[120,30]}";
+        // ids go into JSON text unescaped: the third holds one backslash and the last a tab once parsed
+        for (String id : new String[] {"../../x", "a/b", "..\\\\evil", ".hidden", "tab\\tthere"}) {
+            Path f = write("ids.geojson", collection(feature(id, "dock", point)));
+            assertThatThrownBy(() -> AssetReader.read(f)).as(id).isInstanceOf(AssetException.class)
+                    .hasMessageContaining("ids.geojson").hasMessageContaining("cannot be used")
+                    .hasMessageContaining("may not contain '/'");
+        }
+        assertThatThrownBy(() -> AssetReader.read(write("long.geojson", collection(feature("d".repeat(101), "dock", point)))))
+                .isInstanceOf(AssetException.class).hasMessageContaining("longer than 100");
+        Path kml = write("ids.kml", "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><Placemark id=\"../up\">"
+                + "<ExtendedData><Data name=\"kind\"><value>dock</value></Data></ExtendedData>"
+                + "<Point><coordinates>120,30</coordinates></Point></Placemark></Document></kml>");
+        assertThatThrownBy(() -> AssetReader.read(kml)).isInstanceOf(AssetException.class)
+                .hasMessageContaining("ids.kml").hasMessageContaining("'../up'");
+        // ordinary ids, spaces and non-Latin letters included, still read
+        assertThat(AssetReader.read(write("ok.geojson", collection(feature("Dock 7 \u9759\u5c71", "dock", point)))).docks()).hasSize(1);
+    }
+
+    @Test
+    void unreadableFilesGetASentenceNamingTheFileAndWhatWasExpected() throws Exception {
+        Path latin1 = dir.resolve("latin1.geojson");
+        Files.write(latin1, ("{\"type\":\"FeatureCollection\",\n\"features\":[],\"name\":\"Jing\u00e9\"}")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> AssetReader.read(latin1)).isInstanceOf(AssetException.class)
+                .hasMessage(latin1 + ": not UTF-8 text (an invalid byte on line 2); expected a GeoJSON asset file saved as UTF-8");
+        Path folder = Files.createDirectories(dir.resolve("folder.geojson"));
+        assertThatThrownBy(() -> AssetReader.read(folder)).isInstanceOf(AssetException.class)
+                .hasMessage(folder + ": is a folder; expected a GeoJSON asset file");
+        Path gpkgFolder = Files.createDirectories(dir.resolve("folder.gpkg"));
+        assertThatThrownBy(() -> AssetReader.read(gpkgFolder)).isInstanceOf(AssetException.class)
+                .hasMessageContaining("is a folder; expected a GeoPackage asset file");
+        // SQLite would have created this file as an empty database
+        Path missingGpkg = dir.resolve("missing.gpkg");
+        assertThatThrownBy(() -> AssetReader.read(missingGpkg)).isInstanceOf(AssetException.class)
+                .hasMessageContaining("missing.gpkg: no such file");
+        assertThat(missingGpkg).doesNotExist();
+    }
+
+    @Test
+    void documentsBeyondJacksonsLimitsAreRefusedWithASentenceNotANullPointer() throws Exception {
+        Path deep = write("deep.geojson", "[".repeat(5000) + "]".repeat(5000));
+        assertThatThrownBy(() -> AssetReader.read(deep)).isInstanceOf(AssetException.class)
+                .hasMessageStartingWith(deep + ": not valid JSON: too large or too deeply nested to read: ")
+                .hasMessageContaining("nesting depth").hasMessageNotContaining("StreamReadConstraints");
+        Path huge = write("huge.geojson", "{\"type\":\"FeatureCollection\",\"features\":[],\"x\":\"" + "a".repeat(21_000_000) + "\"}");
+        assertThatThrownBy(() -> AssetReader.read(huge)).isInstanceOf(AssetException.class)
+                .hasMessageContaining("huge.geojson: not valid JSON: too large or too deeply nested to read: ")
+                .hasMessageContaining("length");
     }
 
     @Test
@@ -159,7 +212,13 @@ class AssetReaderTest {
                 ps.execute();
             }
         }
+        byte[] before = Files.readAllBytes(f);
         AssetSet set = AssetReader.read(f);
+        // opened read-only: the user's file is unchanged and no journal appears beside it
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.gpkg");
+        }
         assertThat(set.byId("dock-g").orElseThrow().dockProfileId()).hasValue("sim-dock");
         assertThat(set.byId("dock-g").orElseThrow().geometry().getCoordinate().x).isEqualTo(119.85);
         Geometry zone = set.byId("nofly-g").orElseThrow().geometry();

@@ -58,7 +58,8 @@ import java.util.concurrent.TimeUnit;
         description = "Run the headless station service: scheduled patrols, docked drones over MAVLink, vision on their "
                 + "frames, alerts over MQTT. Stops on Ctrl-C (or after --duration) and writes the patrol report.")
 public class StationCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger("station");
+    /** Under org.skyshare, which the default logback configuration shows at INFO: the station's sentences and health line. */
+    private static final Logger LOG = LoggerFactory.getLogger(StationCommand.class);
 
     @Option(names = "--config", required = true, description = "the station file (YAML: station, assets, patrols, broker, vehicles)")
     Path config;
@@ -146,11 +147,11 @@ public class StationCommand implements Callable<Integer> {
                         break;
                     }
                     var publisher = alerts.pipeline().publisher();
-                    LOG.info("health: drones {}, sorties flown {}, in flight {}, waiting {}; frames analysed {}; broker {} ({} alerts accepted{})",
+                    LOG.info("health: drones {}, sorties flown {}, in flight {}, waiting {}{}; frames analysed {}; broker {} ({} alerts accepted{})",
                             fleet.snapshot().stream().map(s -> "drone-" + s.systemId() + " " + s.state().name().toLowerCase()
                                     + (s.linkLost() ? " (link lost)" : "")).toList(),
                             station.sortiesFlown().size(), station.sortiesInFlight(), station.sortiesWaiting(),
-                            station.framesProcessed(), publisher.isConnected() ? "connected" : "disconnected",
+                            station.waitReasons().isEmpty() ? "" : " " + station.waitReasons(), station.framesProcessed(), publisher.isConnected() ? "connected" : "disconnected",
                             publisher.acceptedCount(), publisher.lastError() == null ? "" : ", last error: " + publisher.lastError());
                 }
                 Path report = PatrolReportWriter.write(station.report(), assets, cfg.dataDir(), "patrol-report");

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.skyshare.profiles.InputFiles;
 import org.skyshare.profiles.YamlLocations;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -52,16 +52,12 @@ public final class StationConfigFile {
     }
 
     public static StationConfig read(Path file) {
-        String yaml;
-        try {
-            yaml = Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the station configuration: " + e.getMessage(), e);
-        }
+        String yaml = InputFiles.readText(file, "a station configuration (YAML)");
         Path base = file.toAbsolutePath().getParent();
         Dto dto;
         try {
             Map<String, Integer> lines = YamlLocations.fieldLines(MAPPER, yaml);
+            YamlLocations.requireMapping(MAPPER, yaml, file.toString(), "station, assets, patrols, vehicles");
             try {
                 dto = MAPPER.readValue(yaml, Dto.class);
             } catch (JsonMappingException e) {
@@ -69,8 +65,7 @@ public final class StationConfigFile {
                         + YamlLocations.fieldPath(e) + "': " + YamlLocations.explain(e), e);
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException(file + ":" + line + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(YamlLocations.parseError(file.toString(), e), e);
         }
         if (dto == null) {
             throw new IllegalArgumentException(file + ": the configuration is empty; expected station, assets, patrols, vehicles");

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.skyshare.profiles.InputFiles;
 import org.skyshare.profiles.YamlLocations;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -56,17 +55,14 @@ public final class PatrolFile {
     }
 
     public static PatrolPlan read(Path file) {
-        try {
-            return parse(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the patrols file: " + e.getMessage(), e);
-        }
+        return parse(InputFiles.readText(file, "a patrols file (YAML)"), file.toString());
     }
 
     public static PatrolPlan parse(String yaml, String fileName) {
         FileDto dto;
         try {
             Map<String, Integer> lines = YamlLocations.fieldLines(MAPPER, yaml);
+            YamlLocations.requireMapping(MAPPER, yaml, fileName, "patrols");
             try {
                 dto = MAPPER.readValue(yaml, FileDto.class);
             } catch (JsonMappingException e) {
@@ -74,8 +70,7 @@ public final class PatrolFile {
                         + YamlLocations.fieldPath(e) + "': " + YamlLocations.explain(e), e);
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException(fileName + ":" + line + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(YamlLocations.parseError(fileName.toString(), e), e);
         }
         if (dto == null || dto.patrols() == null || dto.patrols().isEmpty()) {
             throw new IllegalArgumentException(fileName + ": field 'patrols': expected a list with at least one patrol");

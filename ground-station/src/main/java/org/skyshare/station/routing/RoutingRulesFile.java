@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.skyshare.profiles.InputFiles;
 import org.skyshare.profiles.YamlLocations;
 import org.skyshare.station.alert.HazardKind;
 import org.skyshare.station.alert.HazardSeverity;
@@ -12,7 +13,6 @@ import org.skyshare.station.alert.HazardSeverity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,13 +68,7 @@ public final class RoutingRulesFile {
     }
 
     public static RoutingRules read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the routing rules: " + e.getMessage(), e);
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), InputFiles.readText(file, "routing rules (YAML)"));
     }
 
     public static RoutingRules parse(String source, String yaml) {
@@ -82,6 +76,7 @@ public final class RoutingRulesFile {
         Dto dto;
         try {
             lines = YamlLocations.fieldLines(MAPPER, yaml);
+            YamlLocations.requireMapping(MAPPER, yaml, source, "agencies and rules");
             dto = MAPPER.readValue(yaml, Dto.class);
         } catch (JsonMappingException e) {
             String path = YamlLocations.fieldPath(e);
@@ -92,10 +87,9 @@ public final class RoutingRulesFile {
                 // fall back to Jackson's own location
             }
             int line = known != null ? known : e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException(source + ":" + line + ": field '" + path + "': " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(source + ":" + line + ": field '" + path + "': " + YamlLocations.explain(e), e);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException(source + ":" + line + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(YamlLocations.parseError(source.toString(), e), e);
         }
         if (dto == null) {
             throw new IllegalArgumentException(source + ": the routing rules file is empty; expected 'agencies' and 'rules'");

@@ -49,7 +49,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +101,7 @@ public final class PatrolStation implements AutoCloseable {
     // dispatch state: touched only by the dispatch thread, except the launch-failure hand-back queue
     private final Map<String, DockQueue> queues = new LinkedHashMap<>();
     private final Map<Integer, Flight> flights = new ConcurrentHashMap<>();
-    private final Map<Integer, String> lastWaitReason = new HashMap<>();
+    private final WaitReasons waitReasons = new WaitReasons();
     private final Queue<Flight> launchFailed = new ConcurrentLinkedQueue<>();
     private final Map<String, PatrolRun> runs = new ConcurrentHashMap<>();
     private volatile int waiting;
@@ -363,6 +362,10 @@ public final class PatrolStation implements AutoCloseable {
         }
         DockQueue q = queues.get(d.dock().id());
         Task next = q == null ? null : q.peek();
+        if (next != null && !home) {
+            noteWait(d, next.patrol(), snap.linkLost() ? "no link" : snap.state() == DroneState.FAULT ? "fault: " + snap.faultReason()
+                    : "the drone is " + snap.state().name().toLowerCase(java.util.Locale.ROOT) + ", not in its dock");
+        }
         if (next == null || !home || !readyToLaunch(d, snap, next)) {
             return;
         }
@@ -406,12 +409,20 @@ public final class PatrolStation implements AutoCloseable {
         if (snap.linkLost()) {
             reasons.add("no link");
         }
-        String why = String.join("; ", reasons);
-        String before = lastWaitReason.put(d.systemId(), why);
-        if (!why.isEmpty() && !why.equals(before) && !why.startsWith("battery")) {
+        noteWait(d, p, String.join("; ", reasons));
+        return reasons.isEmpty();
+    }
+
+    /** Says why a drone is not launching, once each time the reason changes (see {@link WaitReasons}). */
+    private void noteWait(Drone d, PatrolDefinition p, String why) {
+        if (waitReasons.note(name(d), p.id(), why)) {
             say(name(d) + " waits for " + p.id() + ": " + why);
         }
-        return reasons.isEmpty();
+    }
+
+    /** Why each waiting drone is not launching its next sortie ("patrol: reason"), for the health line. */
+    public Map<String, String> waitReasons() {
+        return waitReasons.current();
     }
 
     private static String name(Drone d) {

@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -131,11 +130,6 @@ public class ProfilesCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             int bad = 0;
             for (Path f : files) {
-                if (!Files.isRegularFile(f)) {
-                    err.println(f + ": no such file");
-                    bad++;
-                    continue;
-                }
                 try {
                     Profile p = ProfileLoader.load(f);
                     out.printf("%s: ok (%s %s)%n", f, p.kind().key(), p.id());

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.skyshare.profiles.InputFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,9 @@ public final class ScenarioLoader {
 
     public static Scenario read(Path file) {
         try {
-            return parse(file.toString(), Files.readString(file));
-        } catch (IOException e) {
-            throw new WorldException(file + ": cannot read the scenario file (" + e.getMessage() + ")", e);
+            return parse(file.toString(), InputFiles.readText(file, "a scenario (YAML)"));
+        } catch (InputFiles.InputFileException e) {
+            throw new WorldException(e.getMessage(), e);
         }
     }
 
@@ -45,7 +46,7 @@ public final class ScenarioLoader {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new WorldException(source + ": line " + e.getLocation().getLineNr() + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new WorldException(source + ": not valid YAML: " + InputFiles.parseProblem(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new WorldException(source + ": expected a scenario mapping (name, seed, fires, ...)");

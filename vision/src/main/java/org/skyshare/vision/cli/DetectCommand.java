@@ -81,6 +81,7 @@ public class DetectCommand implements Callable<Integer> {
         if (out.getFileName() == null || Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out must name a file to write, not the folder " + out);
         }
+        DetectionGeoJson.requireNewOrOurs(out);
         Path evidenceDir = evidence != null ? evidence
                 : out.toAbsolutePath().resolveSibling(out.getFileName().toString().replaceFirst("\\.(geo)?json$", "") + "-evidence");
         double interval = sampleIntervalS >= 0 ? sampleIntervalS : (camera.measuresTemperature() ? 0 : 0.5);

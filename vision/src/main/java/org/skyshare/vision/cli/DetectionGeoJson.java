@@ -1,5 +1,6 @@
 package org.skyshare.vision.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +25,28 @@ final class DetectionGeoJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private DetectionGeoJson() {
+    }
+
+    /**
+     * Refuses to replace a file that is not an earlier detection output, before any frame is read:
+     * {@code --out} may name a user's file by mistake, and replacing it would destroy it.
+     */
+    static void requireNewOrOurs(Path out) {
+        if (!Files.exists(out)) {
+            return;
+        }
+        if (Files.isRegularFile(out)) {
+            try {
+                JsonNode root = JSON.readTree(out.toFile());
+                if (root != null && root.has("skyshare") && "FeatureCollection".equals(root.path("type").asText())) {
+                    return;
+                }
+            } catch (IOException | RuntimeException notOurs) {
+                // not JSON, or not readable: not a file this command wrote
+            }
+        }
+        throw new IllegalArgumentException(out + " exists and was not written by skyshare detect; give --out a new file name. "
+                + "Nothing was written.");
     }
 
     static void write(Path out, String input, String cameraId, List<Detection> detections, List<Incident> incidents,

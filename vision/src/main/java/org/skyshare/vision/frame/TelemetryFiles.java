@@ -1,9 +1,7 @@
 package org.skyshare.vision.frame;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import org.skyshare.profiles.InputFiles;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -181,11 +179,9 @@ public final class TelemetryFiles {
 
     private static List<String> lines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new TelemetryException("The telemetry file " + file + " does not exist.");
-        } catch (IOException e) {
-            throw new TelemetryException("The telemetry file " + file + " cannot be read: " + e.getMessage());
+            return InputFiles.readText(file, "a telemetry file (CSV or DJI .SRT)").lines().toList();
+        } catch (InputFiles.InputFileException e) {
+            throw new TelemetryException(e.getMessage());
         }
     }
 

@@ -111,6 +111,21 @@ class DetectCommandTest {
     }
 
     @Test
+    void outNamingAFileDetectDidNotWriteIsRefusedAndTheFileKept() throws Exception {
+        Path frames = dir.resolve("frames");
+        writeRawFrames(frames, 2);
+        Path mine = Files.writeString(dir.resolve("survey.geojson"), "{\"type\": \"FeatureCollection\", \"features\": []}");
+        assertThatThrownBy(() -> run("--input", frames.toString(), "--camera", "sim-thermal", "--out", mine.toString(), "--quiet"))
+                .hasMessage(mine + " exists and was not written by skyshare detect; give --out a new file name. Nothing was written.");
+        assertThat(Files.readString(mine)).isEqualTo("{\"type\": \"FeatureCollection\", \"features\": []}");
+        // its own earlier output is replaced
+        Path out = dir.resolve("detections.geojson");
+        assertThat(run("--input", frames.toString(), "--camera", "sim-thermal", "--out", out.toString(), "--quiet")).isZero();
+        assertThat(run("--input", frames.toString(), "--camera", "sim-thermal", "--out", out.toString(), "--quiet")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toFile()).at("/skyshare/frames_read").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aColourVideoIsSampledAndEveryAnalysedFrameCounted() throws Exception {
         Path video = org.skyshare.vision.frame.VideoFrameSourceTest.makeVideo(dir.resolve("patrol.mkv"), 20);  // 2 s at 10 fps
         Path out = dir.resolve("video.geojson");
