@@ -1,0 +1,161 @@
+package org.skyshare.station.link;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.skyshare.planner.mission.MavCmd;
+import org.skyshare.planner.mission.MissionItem;
+import org.skyshare.station.sitl.ArduCopterSitl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.skyshare.station.link.Await.until;
+
+/**
+ * The station's link flies ArduPilot's own ArduCopter firmware (SITL) with its stock parameters:
+ * telemetry requested, a short mission uploaded and read back, a geofence uploaded and enabled,
+ * take-off from the dock, every item reached in AUTO, a pause and a resume, the return to the dock
+ * and the disarm.
+ */
+class ArduCopterFlightTest {
+    // dock-jingshan-sub, as in the firmware's README
+    static final double DOCK_LAT = 30.3660605;
+    static final double DOCK_LON = 119.7550211;
+    static final double DOCK_ALT = 20;
+    static final double M_PER_DEG_LAT = 111_320.0;
+    static final double M_PER_DEG_LON = 111_320.0 * Math.cos(Math.toRadians(DOCK_LAT));
+
+    private ArduCopterSitl sitl;
+    private MavlinkVehicleLink link;
+
+    @AfterEach
+    void stop() {
+        if (link != null) {
+            link.close();
+        }
+        if (sitl != null) {
+            sitl.close();
+        }
+    }
+
+    /** Take-off, two waypoints (60 m east, then 60 m north of that), back to the dock: about a minute of firmware time. */
+    static List<MissionItem> shortSortie() {
+        List<MissionItem> items = new ArrayList<>();
+        items.add(new MissionItem(0, 3, MavCmd.NAV_TAKEOFF, 0, 0, 0, 0, DOCK_LAT, DOCK_LON, 15, true));
+        items.add(new MissionItem(1, 2, MavCmd.DO_CHANGE_SPEED, 1, 8, -1, 0, 0, 0, 0, true));
+        items.add(new MissionItem(2, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, DOCK_LAT, DOCK_LON + 60 / M_PER_DEG_LON, 15, true));
+        items.add(new MissionItem(3, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, DOCK_LAT + 60 / M_PER_DEG_LAT,
+                DOCK_LON + 60 / M_PER_DEG_LON, 15, true));
+        items.add(new MissionItem(4, 2, MavCmd.NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0, true));
+        return items;
+    }
+
+    /** A no-fly square 150 m west of the dock, away from the route. */
+    static List<FenceZone> noFlyWest() {
+        double w = DOCK_LON - 150 / M_PER_DEG_LON;
+        double d = 40 / M_PER_DEG_LON;
+        double n = 40 / M_PER_DEG_LAT;
+        return List.of(FenceZone.exclusion(List.of(new GeoPoint(DOCK_LAT - n, w - d), new GeoPoint(DOCK_LAT - n, w + d),
+                new GeoPoint(DOCK_LAT + n, w + d), new GeoPoint(DOCK_LAT + n, w - d))));
+    }
+
+    @Test
+    void fliesAShortSortieWithPauseAndReturnOnStockArduCopter() throws Exception {
+        long startNs = System.nanoTime();
+        sitl = ArduCopterSitl.start(DOCK_LAT, DOCK_LON, DOCK_ALT, 5);
+        link = MavlinkVehicleLink.connect(LinkConfig.of(sitl.uri(), 0));
+        until("heartbeat from ArduCopter", 30, () -> link.health().status() == LinkStatus.CONNECTED, sitl::consoleTail);
+
+        // stock parameters: nothing streams until the station asks for it
+        until("position, battery and GPS fix", 60, () -> {
+            TelemetrySnapshot t = link.telemetry().latest();
+            return t.position() != null && t.battery() != null && t.gps() != null && t.gps().hasFix() && t.home() != null;
+        }, () -> "counts " + link.telemetry().messageCounts());
+        assertThat(link.telemetry().latest().landedState()).isEqualTo(LandedState.ON_GROUND);
+
+        link.geofence().upload(noFlyWest()).get(20, TimeUnit.SECONDS);
+        assertThat(link.params().get("FENCE_ENABLE").get(10, TimeUnit.SECONDS)).as("fence enabled").isEqualTo(1f);
+
+        List<MissionItem> sortie = shortSortie();
+        link.mission().upload(sortie).get(20, TimeUnit.SECONDS);
+        List<MissionItem> back = link.mission().download().get(20, TimeUnit.SECONDS);
+        assertThat(back).extracting(MissionItem::command).containsExactlyElementsOf(sortie.stream().map(MissionItem::command).toList());
+
+        List<Integer> reached = new CopyOnWriteArrayList<>();
+        link.telemetry().onMissionItemReached(reached::add);
+        List<String> texts = new CopyOnWriteArrayList<>();
+        link.telemetry().onStatusText(t -> texts.add(t.text()));
+
+        armWhenReady(90);
+        link.action().startMission().get(10, TimeUnit.SECONDS);
+        until("airborne", 30, () -> link.telemetry().latest().inAir(), () -> "texts " + texts);
+
+        // pause on the leg to the second waypoint: the firmware stays in AUTO, the station must still see it stop
+        until("flying to item 3", 60, () -> link.telemetry().latest().mission().current() == 3,
+                () -> "progress " + link.mission().progress() + " texts " + texts);
+        until("some way along the leg", 30, () -> northOfDockM() > 10);
+        link.action().hold().get(10, TimeUnit.SECONDS);
+        until("shown as holding", 5, () -> link.telemetry().latest().flightMode() == FlightMode.HOLD);
+        until("stopped", 20, () -> groundSpeed() < 0.3);
+        double pausedAt = northOfDockM();
+        assertThat(reached).doesNotContain(3);
+        until("still holding a few firmware seconds later", 10, () -> link.telemetry().latest().receivedAtMs() > 0
+                && Math.abs(northOfDockM() - pausedAt) < 1.0 && groundSpeed() < 0.3 && stillFor(2000));
+        assertThat(reached).doesNotContain(3);
+        link.action().resume().get(10, TimeUnit.SECONDS);
+        until("flying the mission again", 5, () -> link.telemetry().latest().flightMode() == FlightMode.MISSION);
+
+        until("landed in the dock and disarmed", 150, () -> {
+            TelemetrySnapshot t = link.telemetry().latest();
+            return !t.armed() && t.landedState() == LandedState.ON_GROUND && reached.contains(4);
+        }, () -> "reached " + reached + " progress " + link.mission().progress() + " texts " + texts);
+        assertThat(reached).as("every flown item reported reached, in order").containsSubsequence(0, 2, 3, 4);
+        Position p = link.telemetry().latest().position();
+        assertThat(distanceFromDockM(p)).isLessThan(3.0);
+        assertThat(link.health().framesLost()).as("frames lost on loopback").isZero();
+        System.out.printf("ArduCopter SITL sortie: %.1f s wall time%n", (System.nanoTime() - startNs) / 1e9);
+    }
+
+    private long stillSinceMs;
+    private double stillLat = Double.NaN;
+
+    /** True once the position has stayed within 0.5 m for {@code ms} of wall time. */
+    private boolean stillFor(long ms) {
+        Position p = link.telemetry().latest().position();
+        long now = System.currentTimeMillis();
+        if (Double.isNaN(stillLat) || Math.abs(p.latDeg() - stillLat) * M_PER_DEG_LAT > 0.5) {
+            stillLat = p.latDeg();
+            stillSinceMs = now;
+        }
+        return now - stillSinceMs >= ms;
+    }
+
+    private void armWhenReady(double seconds) throws InterruptedException {
+        String[] last = {""};
+        until("armed (the firmware refuses until its checks pass)", seconds, () -> {
+            try {
+                link.action().arm().get(15, TimeUnit.SECONDS);
+                return true;
+            } catch (Exception e) {
+                last[0] = String.valueOf(e.getMessage());
+                return false;
+            }
+        }, () -> last[0] + " / " + link.telemetry().latest().lastStatusText());
+    }
+
+    private double northOfDockM() {
+        return (link.telemetry().latest().position().latDeg() - DOCK_LAT) * M_PER_DEG_LAT;
+    }
+
+    private double groundSpeed() {
+        VelocityNed v = link.telemetry().latest().velocity();
+        return Math.hypot(v.northMps(), v.eastMps());
+    }
+
+    static double distanceFromDockM(Position p) {
+        return Math.hypot((p.latDeg() - DOCK_LAT) * M_PER_DEG_LAT, (p.lonDeg() - DOCK_LON) * M_PER_DEG_LON);
+    }
+}
