@@ -7,6 +7,7 @@ import org.skyshare.station.link.FlightMode;
 import org.skyshare.station.link.LandedState;
 import org.skyshare.station.link.LinkException;
 import org.skyshare.station.link.LinkStatus;
+import org.skyshare.station.link.MissionComparison;
 import org.skyshare.station.link.TelemetrySnapshot;
 import org.skyshare.station.link.VehicleLink;
 
@@ -117,7 +118,7 @@ public final class Drone {
         lastCompleted = -1;
         preparing = true;
         setState(DroneState.PREFLIGHT);
-        return failsafes.apply(link.params())
+        return failsafes.apply(link.params(), link.autopilot())
                 .thenCompose(v -> fence.isEmpty() ? link.geofence().clear() : link.geofence().upload(fence))
                 .thenCompose(v -> link.mission().upload(sortie))
                 .thenCompose(v -> link.mission().download())
@@ -146,7 +147,7 @@ public final class Drone {
         int next = resumeIndex();
         preparing = true;
         setState(DroneState.PREFLIGHT);
-        return failsafes.apply(link.params())
+        return failsafes.apply(link.params(), link.autopilot())
                 .thenCompose(v -> link.mission().download())
                 .thenCompose(onVehicle -> sameItems(sortie, onVehicle) ? CompletableFuture.completedFuture(null)
                         : link.mission().upload(sortie))
@@ -207,25 +208,13 @@ public final class Drone {
     }
 
     private static void checkSame(List<MissionItem> sent, List<MissionItem> readBack) {
-        if (!sameItems(sent, readBack)) {
-            throw new LinkException("mission read back from the vehicle differs from the one uploaded ("
-                    + readBack.size() + " items back, " + sent.size() + " sent)");
-        }
+        MissionComparison.firstDifference(sent, readBack).ifPresent(d -> {
+            throw new LinkException("mission read back from the vehicle differs from the one uploaded: " + d);
+        });
     }
 
     static boolean sameItems(List<MissionItem> a, List<MissionItem> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            MissionItem x = a.get(i);
-            MissionItem y = b.get(i);
-            if (x.command() != y.command() || Math.abs(x.latDeg() - y.latDeg()) > 2e-7 || Math.abs(x.lonDeg() - y.lonDeg()) > 2e-7
-                    || Math.abs(x.altM() - y.altM()) > 0.01) {
-                return false;
-            }
-        }
-        return true;
+        return MissionComparison.same(a, b);
     }
 
     // ---- state machine ----------------------------------------------------------------------

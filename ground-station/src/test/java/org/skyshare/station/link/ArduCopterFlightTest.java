@@ -41,15 +41,17 @@ class ArduCopterFlightTest {
         }
     }
 
-    /** Take-off, two waypoints (60 m east, then 60 m north of that), back to the dock: about a minute of firmware time. */
+    /**
+     * No DO item right after a NAV item: this firmware keeps one pending MISSION_ITEM_REACHED, so the
+     * take-off's report is overwritten by an immediate DO_CHANGE_SPEED's (the station also follows
+     * MISSION_CURRENT, which does not lose items). Take-off, two waypoints (60 m east, then 60 m north of that), back to the dock: about a minute of firmware time. */
     static List<MissionItem> shortSortie() {
         List<MissionItem> items = new ArrayList<>();
         items.add(new MissionItem(0, 3, MavCmd.NAV_TAKEOFF, 0, 0, 0, 0, DOCK_LAT, DOCK_LON, 15, true));
-        items.add(new MissionItem(1, 2, MavCmd.DO_CHANGE_SPEED, 1, 8, -1, 0, 0, 0, 0, true));
-        items.add(new MissionItem(2, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, DOCK_LAT, DOCK_LON + 60 / M_PER_DEG_LON, 15, true));
-        items.add(new MissionItem(3, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, DOCK_LAT + 60 / M_PER_DEG_LAT,
+        items.add(new MissionItem(1, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, DOCK_LAT, DOCK_LON + 60 / M_PER_DEG_LON, 15, true));
+        items.add(new MissionItem(2, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, DOCK_LAT + 60 / M_PER_DEG_LAT,
                 DOCK_LON + 60 / M_PER_DEG_LON, 15, true));
-        items.add(new MissionItem(4, 2, MavCmd.NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0, true));
+        items.add(new MissionItem(3, 2, MavCmd.NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0, true));
         return items;
     }
 
@@ -68,6 +70,7 @@ class ArduCopterFlightTest {
         sitl = ArduCopterSitl.start(DOCK_LAT, DOCK_LON, DOCK_ALT, 5);
         link = MavlinkVehicleLink.connect(LinkConfig.of(sitl.uri(), 0));
         until("heartbeat from ArduCopter", 30, () -> link.health().status() == LinkStatus.CONNECTED, sitl::consoleTail);
+        assertThat(link.autopilot()).isEqualTo(Autopilot.ARDUPILOT);
 
         // stock parameters: nothing streams until the station asks for it
         until("position, battery and GPS fix", 60, () -> {
@@ -82,7 +85,9 @@ class ArduCopterFlightTest {
         List<MissionItem> sortie = shortSortie();
         link.mission().upload(sortie).get(20, TimeUnit.SECONDS);
         List<MissionItem> back = link.mission().download().get(20, TimeUnit.SECONDS);
+        // the firmware's home slot is hidden; what comes back means what was sent
         assertThat(back).extracting(MissionItem::command).containsExactlyElementsOf(sortie.stream().map(MissionItem::command).toList());
+        assertThat(MissionComparison.firstDifference(sortie, back)).isEmpty();
 
         List<Integer> reached = new CopyOnWriteArrayList<>();
         link.telemetry().onMissionItemReached(reached::add);
@@ -94,25 +99,25 @@ class ArduCopterFlightTest {
         until("airborne", 30, () -> link.telemetry().latest().inAir(), () -> "texts " + texts);
 
         // pause on the leg to the second waypoint: the firmware stays in AUTO, the station must still see it stop
-        until("flying to item 3", 60, () -> link.telemetry().latest().mission().current() == 3,
+        until("flying to item 2", 60, () -> link.telemetry().latest().mission().current() == 2,
                 () -> "progress " + link.mission().progress() + " texts " + texts);
         until("some way along the leg", 30, () -> northOfDockM() > 10);
         link.action().hold().get(10, TimeUnit.SECONDS);
         until("shown as holding", 5, () -> link.telemetry().latest().flightMode() == FlightMode.HOLD);
         until("stopped", 20, () -> groundSpeed() < 0.3);
         double pausedAt = northOfDockM();
-        assertThat(reached).doesNotContain(3);
+        assertThat(reached).doesNotContain(2);
         until("still holding a few firmware seconds later", 10, () -> link.telemetry().latest().receivedAtMs() > 0
                 && Math.abs(northOfDockM() - pausedAt) < 1.0 && groundSpeed() < 0.3 && stillFor(2000));
-        assertThat(reached).doesNotContain(3);
+        assertThat(reached).doesNotContain(2);
         link.action().resume().get(10, TimeUnit.SECONDS);
         until("flying the mission again", 5, () -> link.telemetry().latest().flightMode() == FlightMode.MISSION);
 
         until("landed in the dock and disarmed", 150, () -> {
             TelemetrySnapshot t = link.telemetry().latest();
-            return !t.armed() && t.landedState() == LandedState.ON_GROUND && reached.contains(4);
+            return !t.armed() && t.landedState() == LandedState.ON_GROUND && reached.contains(3);
         }, () -> "reached " + reached + " progress " + link.mission().progress() + " texts " + texts);
-        assertThat(reached).as("every flown item reported reached, in order").containsSubsequence(0, 2, 3, 4);
+        assertThat(reached).as("every flown item reported reached, in order").containsExactly(0, 1, 2, 3);
         Position p = link.telemetry().latest().position();
         assertThat(distanceFromDockM(p)).isLessThan(3.0);
         assertThat(link.health().framesLost()).as("frames lost on loopback").isZero();
