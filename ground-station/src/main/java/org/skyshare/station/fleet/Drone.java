@@ -36,6 +36,8 @@ public final class Drone {
     /** Set when a launch has been commanded; until telemetry shows the drone in the air, stale ground reports are ignored. */
     private volatile long launchedAtNs;
     private static final long TAKEOFF_GRACE_NS = 15_000_000_000L;
+    private static final long ARM_READY_TIMEOUT_NS = 60_000_000_000L;
+    private static final long ARM_RETRY_MS = 2000;
     private volatile String faultReason;
     private volatile List<MissionItem> sortie = List.of();
     private volatile int lastCompleted = -1;
@@ -168,11 +170,48 @@ public final class Drone {
     private CompletableFuture<Void> startFrom(int seq) {
         dock.openLid();
         return link.mission().setCurrent(seq)
-                .thenCompose(v -> link.action().arm())
+                .thenCompose(v -> armWhenReady(System.nanoTime() + ARM_READY_TIMEOUT_NS, null))
                 .thenCompose(v -> {
                     dock.aircraftLeft(systemId());
                     return link.action().startMission();
                 });
+    }
+
+    /**
+     * Arms, asking again every {@link #ARM_RETRY_MS} while the firmware refuses: ArduPilot's pre-arm
+     * checks and PX4's estimator (about 35 s after a cold start) refuse until the vehicle has
+     * settled. Gives up at the deadline with the firmware's last word on why.
+     */
+    private CompletableFuture<Void> armWhenReady(long deadlineNs, Throwable lastRefusal) {
+        if (System.nanoTime() > deadlineNs) {
+            var text = link.telemetry().latest().lastStatusText();
+            return CompletableFuture.failedFuture(new LinkException(String.format("drone %d not ready to arm after %d s: %s%s",
+                    systemId(), ARM_READY_TIMEOUT_NS / 1_000_000_000L, rootMessage(lastRefusal),
+                    text == null ? "" : " (the vehicle last said: " + text.text() + ")")));
+        }
+        return link.action().arm().handle((v, e) -> e).thenCompose(e -> {
+            if (e == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            String why = rootMessage(e);
+            if (!why.contains("refused")) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return CompletableFuture.supplyAsync(() -> null,
+                            CompletableFuture.delayedExecutor(ARM_RETRY_MS, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .thenCompose(x -> armWhenReady(deadlineNs, e));
+        });
+    }
+
+    private static String rootMessage(Throwable e) {
+        if (e == null) {
+            return "";
+        }
+        Throwable c = e;
+        while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return String.valueOf(c.getMessage());
     }
 
     private void launchDone(Throwable e) {

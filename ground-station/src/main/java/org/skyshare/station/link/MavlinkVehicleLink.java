@@ -276,8 +276,11 @@ public final class MavlinkVehicleLink implements VehicleLink {
         if (p instanceof Heartbeat hb) {
             onHeartbeat(hb);
         } else if (p instanceof GlobalPositionInt g) {
-            position = new Position(g.lat() / 1e7, g.lon() / 1e7, g.alt() / 1000.0, g.relativeAlt() / 1000.0);
-            velocity = new VelocityNed(g.vx() / 100.0, g.vy() / 100.0, g.vz() / 100.0);
+            // ArduPilot reports 0, 0 until its estimator has an origin: that is "no position yet", not the Gulf of Guinea
+            if (g.lat() != 0 || g.lon() != 0) {
+                position = new Position(g.lat() / 1e7, g.lon() / 1e7, g.alt() / 1000.0, g.relativeAlt() / 1000.0);
+                velocity = new VelocityNed(g.vx() / 100.0, g.vy() / 100.0, g.vz() / 100.0);
+            }
         } else if (p instanceof Attitude a) {
             double yaw = Math.toDegrees(a.yaw());
             attitude = new org.skyshare.station.link.Attitude(Math.toDegrees(a.roll()), Math.toDegrees(a.pitch()),
@@ -298,7 +301,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
                 case 4 -> LandedState.LANDING;
                 default -> LandedState.UNKNOWN;
             };
-        } else if (p instanceof HomePosition h) {
+        } else if (p instanceof HomePosition h && (h.latitude() != 0 || h.longitude() != 0)) {
             home = new Home(h.latitude() / 1e7, h.longitude() / 1e7, h.altitude() / 1000.0);
         } else if (p instanceof MissionCurrent c) {
             int reserved = dialect.reservedMissionSlots();

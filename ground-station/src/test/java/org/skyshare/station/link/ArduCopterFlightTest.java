@@ -2,11 +2,10 @@ package org.skyshare.station.link;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.skyshare.planner.mission.MavCmd;
 import org.skyshare.planner.mission.MissionItem;
 import org.skyshare.station.sitl.ArduCopterSitl;
+import org.skyshare.station.sitl.JingshanDock;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +20,8 @@ import static org.skyshare.station.link.Await.until;
  * and the disarm.
  */
 class ArduCopterFlightTest {
-    // dock-jingshan-sub, as in the firmware's README
-    static final double DOCK_LAT = 30.3660605;
-    static final double DOCK_LON = 119.7550211;
-    static final double DOCK_ALT = 20;
-    static final double M_PER_DEG_LAT = 111_320.0;
-    static final double M_PER_DEG_LON = 111_320.0 * Math.cos(Math.toRadians(DOCK_LAT));
+    private static final double DOCK_LAT = JingshanDock.LAT;
+    private static final double M_PER_DEG_LAT = JingshanDock.M_PER_DEG_LAT;
 
     private ArduCopterSitl sitl;
     private MavlinkVehicleLink link;
@@ -41,33 +36,10 @@ class ArduCopterFlightTest {
         }
     }
 
-    /**
-     * No DO item right after a NAV item: this firmware keeps one pending MISSION_ITEM_REACHED, so the
-     * take-off's report is overwritten by an immediate DO_CHANGE_SPEED's (the station also follows
-     * MISSION_CURRENT, which does not lose items). Take-off, two waypoints (60 m east, then 60 m north of that), back to the dock: about a minute of firmware time. */
-    static List<MissionItem> shortSortie() {
-        List<MissionItem> items = new ArrayList<>();
-        items.add(new MissionItem(0, 3, MavCmd.NAV_TAKEOFF, 0, 0, 0, 0, DOCK_LAT, DOCK_LON, 15, true));
-        items.add(new MissionItem(1, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, DOCK_LAT, DOCK_LON + 60 / M_PER_DEG_LON, 15, true));
-        items.add(new MissionItem(2, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, DOCK_LAT + 60 / M_PER_DEG_LAT,
-                DOCK_LON + 60 / M_PER_DEG_LON, 15, true));
-        items.add(new MissionItem(3, 2, MavCmd.NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0, true));
-        return items;
-    }
-
-    /** A no-fly square 150 m west of the dock, away from the route. */
-    static List<FenceZone> noFlyWest() {
-        double w = DOCK_LON - 150 / M_PER_DEG_LON;
-        double d = 40 / M_PER_DEG_LON;
-        double n = 40 / M_PER_DEG_LAT;
-        return List.of(FenceZone.exclusion(List.of(new GeoPoint(DOCK_LAT - n, w - d), new GeoPoint(DOCK_LAT - n, w + d),
-                new GeoPoint(DOCK_LAT + n, w + d), new GeoPoint(DOCK_LAT + n, w - d))));
-    }
-
     @Test
     void fliesAShortSortieWithPauseAndReturnOnStockArduCopter() throws Exception {
         long startNs = System.nanoTime();
-        sitl = ArduCopterSitl.start(DOCK_LAT, DOCK_LON, DOCK_ALT, 5);
+        sitl = ArduCopterSitl.start(JingshanDock.LAT, JingshanDock.LON, JingshanDock.ALT_AMSL_M, 5);
         link = MavlinkVehicleLink.connect(LinkConfig.of(sitl.uri(), 0));
         until("heartbeat from ArduCopter", 30, () -> link.health().status() == LinkStatus.CONNECTED, sitl::consoleTail);
         assertThat(link.autopilot()).isEqualTo(Autopilot.ARDUPILOT);
@@ -79,10 +51,10 @@ class ArduCopterFlightTest {
         }, () -> "counts " + link.telemetry().messageCounts());
         assertThat(link.telemetry().latest().landedState()).isEqualTo(LandedState.ON_GROUND);
 
-        link.geofence().upload(noFlyWest()).get(20, TimeUnit.SECONDS);
+        link.geofence().upload(JingshanDock.noFlyWest()).get(20, TimeUnit.SECONDS);
         assertThat(link.params().get("FENCE_ENABLE").get(10, TimeUnit.SECONDS)).as("fence enabled").isEqualTo(1f);
 
-        List<MissionItem> sortie = shortSortie();
+        List<MissionItem> sortie = JingshanDock.shortSortie(60, 15);
         link.mission().upload(sortie).get(20, TimeUnit.SECONDS);
         List<MissionItem> back = link.mission().download().get(20, TimeUnit.SECONDS);
         // the firmware's home slot is hidden; what comes back means what was sent
@@ -119,7 +91,7 @@ class ArduCopterFlightTest {
         }, () -> "reached " + reached + " progress " + link.mission().progress() + " texts " + texts);
         assertThat(reached).as("every flown item reported reached, in order").containsExactly(0, 1, 2, 3);
         Position p = link.telemetry().latest().position();
-        assertThat(distanceFromDockM(p)).isLessThan(3.0);
+        assertThat(JingshanDock.distanceM(p)).isLessThan(3.0);
         assertThat(link.health().framesLost()).as("frames lost on loopback").isZero();
         System.out.printf("ArduCopter SITL sortie: %.1f s wall time%n", (System.nanoTime() - startNs) / 1e9);
     }
@@ -158,9 +130,5 @@ class ArduCopterFlightTest {
     private double groundSpeed() {
         VelocityNed v = link.telemetry().latest().velocity();
         return Math.hypot(v.northMps(), v.eastMps());
-    }
-
-    static double distanceFromDockM(Position p) {
-        return Math.hypot((p.latDeg() - DOCK_LAT) * M_PER_DEG_LAT, (p.lonDeg() - DOCK_LON) * M_PER_DEG_LON);
     }
 }
