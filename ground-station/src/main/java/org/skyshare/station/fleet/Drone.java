@@ -7,6 +7,7 @@ import org.skyshare.station.link.FlightMode;
 import org.skyshare.station.link.LandedState;
 import org.skyshare.station.link.LinkException;
 import org.skyshare.station.link.LinkStatus;
+import org.skyshare.station.link.MissionComparison;
 import org.skyshare.station.link.TelemetrySnapshot;
 import org.skyshare.station.link.VehicleLink;
 
@@ -35,6 +36,8 @@ public final class Drone {
     /** Set when a launch has been commanded; until telemetry shows the drone in the air, stale ground reports are ignored. */
     private volatile long launchedAtNs;
     private static final long TAKEOFF_GRACE_NS = 15_000_000_000L;
+    private static final long ARM_READY_TIMEOUT_NS = 60_000_000_000L;
+    private static final long ARM_RETRY_MS = 2000;
     private volatile String faultReason;
     private volatile List<MissionItem> sortie = List.of();
     private volatile int lastCompleted = -1;
@@ -117,7 +120,7 @@ public final class Drone {
         lastCompleted = -1;
         preparing = true;
         setState(DroneState.PREFLIGHT);
-        return failsafes.apply(link.params())
+        return failsafes.apply(link.params(), link.autopilot())
                 .thenCompose(v -> fence.isEmpty() ? link.geofence().clear() : link.geofence().upload(fence))
                 .thenCompose(v -> link.mission().upload(sortie))
                 .thenCompose(v -> link.mission().download())
@@ -146,7 +149,7 @@ public final class Drone {
         int next = resumeIndex();
         preparing = true;
         setState(DroneState.PREFLIGHT);
-        return failsafes.apply(link.params())
+        return failsafes.apply(link.params(), link.autopilot())
                 .thenCompose(v -> link.mission().download())
                 .thenCompose(onVehicle -> sameItems(sortie, onVehicle) ? CompletableFuture.completedFuture(null)
                         : link.mission().upload(sortie))
@@ -167,11 +170,48 @@ public final class Drone {
     private CompletableFuture<Void> startFrom(int seq) {
         dock.openLid();
         return link.mission().setCurrent(seq)
-                .thenCompose(v -> link.action().arm())
+                .thenCompose(v -> armWhenReady(System.nanoTime() + ARM_READY_TIMEOUT_NS, null))
                 .thenCompose(v -> {
                     dock.aircraftLeft(systemId());
                     return link.action().startMission();
                 });
+    }
+
+    /**
+     * Arms, asking again every {@link #ARM_RETRY_MS} while the firmware refuses: ArduPilot's pre-arm
+     * checks and PX4's estimator (about 35 s after a cold start) refuse until the vehicle has
+     * settled. Gives up at the deadline with the firmware's last word on why.
+     */
+    private CompletableFuture<Void> armWhenReady(long deadlineNs, Throwable lastRefusal) {
+        if (System.nanoTime() > deadlineNs) {
+            var text = link.telemetry().latest().lastStatusText();
+            return CompletableFuture.failedFuture(new LinkException(String.format("drone %d not ready to arm after %d s: %s%s",
+                    systemId(), ARM_READY_TIMEOUT_NS / 1_000_000_000L, rootMessage(lastRefusal),
+                    text == null ? "" : " (the vehicle last said: " + text.text() + ")")));
+        }
+        return link.action().arm().handle((v, e) -> e).thenCompose(e -> {
+            if (e == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            String why = rootMessage(e);
+            if (!why.contains("refused")) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return CompletableFuture.supplyAsync(() -> null,
+                            CompletableFuture.delayedExecutor(ARM_RETRY_MS, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .thenCompose(x -> armWhenReady(deadlineNs, e));
+        });
+    }
+
+    private static String rootMessage(Throwable e) {
+        if (e == null) {
+            return "";
+        }
+        Throwable c = e;
+        while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return String.valueOf(c.getMessage());
     }
 
     private void launchDone(Throwable e) {
@@ -207,25 +247,13 @@ public final class Drone {
     }
 
     private static void checkSame(List<MissionItem> sent, List<MissionItem> readBack) {
-        if (!sameItems(sent, readBack)) {
-            throw new LinkException("mission read back from the vehicle differs from the one uploaded ("
-                    + readBack.size() + " items back, " + sent.size() + " sent)");
-        }
+        MissionComparison.firstDifference(sent, readBack).ifPresent(d -> {
+            throw new LinkException("mission read back from the vehicle differs from the one uploaded: " + d);
+        });
     }
 
     static boolean sameItems(List<MissionItem> a, List<MissionItem> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            MissionItem x = a.get(i);
-            MissionItem y = b.get(i);
-            if (x.command() != y.command() || Math.abs(x.latDeg() - y.latDeg()) > 2e-7 || Math.abs(x.lonDeg() - y.lonDeg()) > 2e-7
-                    || Math.abs(x.altM() - y.altM()) > 0.01) {
-                return false;
-            }
-        }
-        return true;
+        return MissionComparison.same(a, b);
     }
 
     // ---- state machine ----------------------------------------------------------------------

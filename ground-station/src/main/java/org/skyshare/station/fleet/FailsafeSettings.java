@@ -1,13 +1,18 @@
 package org.skyshare.station.fleet;
 
+import org.skyshare.station.link.Autopilot;
 import org.skyshare.station.link.ParamsPlugin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The autopilot failsafes the station sets before every flight, so a drone that loses its link or
- * its battery comes home on its own (PX4 parameter names; ArduPilot equivalents are FS_GCS_ENABLE,
- * FS_GCS_TIMEOUT, RTL_ALT, BATT_FS_CRT_ACT).
+ * its battery comes home on its own. Values are in PX4's terms; {@link #parametersFor} writes them
+ * in each firmware's own names, units and codes (ArduPilot: FS_GCS_ENABLE, FS_GCS_TIMEOUT, RTL_ALT
+ * in centimetres, BATT_FS_LOW_ACT / BATT_FS_CRT_ACT).
  *
  * @param dataLinkLossAction  NAV_DLL_ACT: 2 = return
  * @param dataLinkLossTimeoutS COM_DL_LOSS_T
@@ -33,10 +38,48 @@ public record FailsafeSettings(int dataLinkLossAction, double dataLinkLossTimeou
         return new FailsafeSettings(dataLinkLossAction, seconds, returnAltitudeM, lowBatteryAction);
     }
 
-    CompletableFuture<Void> apply(ParamsPlugin params) {
-        return params.set("NAV_DLL_ACT", dataLinkLossAction)
-                .thenCompose(v -> params.set("COM_DL_LOSS_T", (float) dataLinkLossTimeoutS))
-                .thenCompose(v -> params.set("RTL_RETURN_ALT", (float) returnAltitudeM))
-                .thenCompose(v -> params.set("COM_LOW_BAT_ACT", lowBatteryAction));
+    /** The parameters that carry these settings on one firmware, in the order they are set. */
+    public Map<String, Float> parametersFor(Autopilot autopilot) {
+        Map<String, Float> p = new LinkedHashMap<>();
+        if (autopilot == Autopilot.ARDUPILOT) {
+            p.put("FS_GCS_ENABLE", (float) switch (dataLinkLossAction) {
+                case 0 -> 0; // disabled
+                case 2 -> 1; // RTL
+                case 3 -> 5; // land
+                default -> throw new IllegalArgumentException("ArduPilot has no equivalent of link-loss action " + dataLinkLossAction
+                        + " (NAV_DLL_ACT); use 0 (none), 2 (return) or 3 (land)");
+            });
+            p.put("FS_GCS_TIMEOUT", (float) dataLinkLossTimeoutS);
+            p.put("RTL_ALT", (float) Math.round(returnAltitudeM * 100)); // centimetres
+            float[] battery = switch (lowBatteryAction) {
+                case 0 -> new float[] {0, 0}; // warn only
+                case 2 -> new float[] {1, 1}; // land
+                case 3 -> new float[] {2, 1}; // RTL when low, land when critical
+                default -> throw new IllegalArgumentException("ArduPilot has no equivalent of low-battery action " + lowBatteryAction
+                        + " (COM_LOW_BAT_ACT); use 0, 2 or 3");
+            };
+            p.put("BATT_FS_LOW_ACT", battery[0]);
+            p.put("BATT_FS_CRT_ACT", battery[1]);
+        } else {
+            p.put("NAV_DLL_ACT", (float) dataLinkLossAction);
+            p.put("COM_DL_LOSS_T", (float) dataLinkLossTimeoutS);
+            p.put("RTL_RETURN_ALT", (float) returnAltitudeM);
+            p.put("COM_LOW_BAT_ACT", (float) lowBatteryAction);
+        }
+        return p;
+    }
+
+    CompletableFuture<Void> apply(ParamsPlugin params, Autopilot autopilot) {
+        Map<String, Float> wanted;
+        try {
+            wanted = parametersFor(autopilot);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (Map.Entry<String, Float> e : wanted.entrySet()) {
+            chain = chain.thenCompose(v -> params.set(e.getKey(), e.getValue()));
+        }
+        return chain;
     }
 }

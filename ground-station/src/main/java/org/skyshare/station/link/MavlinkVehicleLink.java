@@ -117,6 +117,13 @@ public final class MavlinkVehicleLink implements VehicleLink {
     private final Geofence geofence = new Geofence();
     private final Params params = new Params();
 
+    /** Chosen from the first heartbeat's autopilot field; PX4 behaviour until then. */
+    private volatile AutopilotDialect dialect = AutopilotDialect.forAutopilot(Autopilot.UNKNOWN);
+    private volatile ActionPlugin dialectActions = dialect.actions(this::command);
+    private final TelemetryRequests telemetryRequests = new TelemetryRequests(this::send, () -> vehicleSystemId);
+    private final ScheduledFuture<?> telemetryTask;
+    private volatile long lastExtendedSysStateNs;
+
     private MavlinkVehicleLink(LinkConfig cfg, MavlinkTransport transport) {
         this.cfg = cfg;
         this.transport = transport;
@@ -135,6 +142,8 @@ public final class MavlinkVehicleLink implements VehicleLink {
         transport.start(this::onBytes);
         this.heartbeatTask = TIMERS.scheduleAtFixedRate(this::sendHeartbeat, 0, 1, TimeUnit.SECONDS);
         this.healthTask = TIMERS.scheduleAtFixedRate(this::checkHealth, 100, 100, TimeUnit.MILLISECONDS);
+        this.telemetryTask = TIMERS.scheduleAtFixedRate(this::requestTelemetry, 500, 1000, TimeUnit.MILLISECONDS);
+        parser.onUnknownFrame(this::countSequence);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -163,6 +172,12 @@ public final class MavlinkVehicleLink implements VehicleLink {
     @Override
     public String address() {
         return cfg.uri().toString();
+    }
+
+    /** The firmware, known from the first heartbeat. */
+    @Override
+    public Autopilot autopilot() {
+        return dialect.autopilot();
     }
 
     @Override
@@ -208,6 +223,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
         }
         heartbeatTask.cancel(false);
         healthTask.cancel(false);
+        telemetryTask.cancel(false);
         missionExecutor.shutdownNow();
         commandExecutor.shutdownNow();
         transport.close();
@@ -253,19 +269,18 @@ public final class MavlinkVehicleLink implements VehicleLink {
         }
         received.increment();
         counts.computeIfAbsent(p.getClass(), k -> new LongAdder()).increment();
-        int comp = f.componentId();
-        int prev = lastSeq[comp];
-        if (prev >= 0) {
-            framesLost += (f.sequence() - prev - 1) & 0xff;
-        }
-        lastSeq[comp] = f.sequence();
+        countSequence(f.systemId(), f.componentId(), f.sequence(), f.messageId());
+        telemetryRequests.received(f.messageId());
         receivedAtMs = System.currentTimeMillis();
 
         if (p instanceof Heartbeat hb) {
             onHeartbeat(hb);
         } else if (p instanceof GlobalPositionInt g) {
-            position = new Position(g.lat() / 1e7, g.lon() / 1e7, g.alt() / 1000.0, g.relativeAlt() / 1000.0);
-            velocity = new VelocityNed(g.vx() / 100.0, g.vy() / 100.0, g.vz() / 100.0);
+            // ArduPilot reports 0, 0 until its estimator has an origin: that is "no position yet", not the Gulf of Guinea
+            if (g.lat() != 0 || g.lon() != 0) {
+                position = new Position(g.lat() / 1e7, g.lon() / 1e7, g.alt() / 1000.0, g.relativeAlt() / 1000.0);
+                velocity = new VelocityNed(g.vx() / 100.0, g.vy() / 100.0, g.vz() / 100.0);
+            }
         } else if (p instanceof Attitude a) {
             double yaw = Math.toDegrees(a.yaw());
             attitude = new org.skyshare.station.link.Attitude(Math.toDegrees(a.roll()), Math.toDegrees(a.pitch()),
@@ -278,6 +293,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
             double v = b.voltages().isEmpty() || b.voltages().get(0) == 65535 ? 0 : b.voltages().get(0) / 1000.0;
             battery = new BatteryState(b.batteryRemaining(), v);
         } else if (p instanceof ExtendedSysState e) {
+            lastExtendedSysStateNs = System.nanoTime();
             landedState = switch (e.landedState().value()) {
                 case 1 -> LandedState.ON_GROUND;
                 case 2 -> LandedState.IN_AIR;
@@ -285,18 +301,23 @@ public final class MavlinkVehicleLink implements VehicleLink {
                 case 4 -> LandedState.LANDING;
                 default -> LandedState.UNKNOWN;
             };
-        } else if (p instanceof HomePosition h) {
+        } else if (p instanceof HomePosition h && (h.latitude() != 0 || h.longitude() != 0)) {
             home = new Home(h.latitude() / 1e7, h.longitude() / 1e7, h.altitude() / 1000.0);
         } else if (p instanceof MissionCurrent c) {
-            missionCurrent = c.seq();
+            int reserved = dialect.reservedMissionSlots();
+            missionCurrent = Math.max(0, c.seq() - reserved);
             if (c.total() > 0 || c.missionState() != null && c.missionState().value() == 1) {
-                missionTotal = c.total();
+                missionTotal = Math.max(0, c.total() - reserved);
             }
             missionChannel.offer(f);
         } else if (p instanceof MissionItemReached r) {
-            lastReached = Math.max(lastReached, r.seq());
+            int seq = r.seq() - dialect.reservedMissionSlots();
+            if (seq < 0) {
+                return; // ArduPilot's home slot
+            }
+            lastReached = Math.max(lastReached, seq);
             for (IntConsumer l : reachedListeners) {
-                l.accept(r.seq());
+                l.accept(seq);
             }
         } else if (p instanceof Statustext t) {
             StatusText st = new StatusText(t.severity().value(), t.text());
@@ -319,14 +340,68 @@ public final class MavlinkVehicleLink implements VehicleLink {
             return;
         }
         lastHeartbeatNs = System.nanoTime();
+        Autopilot ap = Autopilot.fromHeartbeat(hb.autopilot().value());
+        if (ap != dialect.autopilot()) {
+            dialect = AutopilotDialect.forAutopilot(ap);
+            dialectActions = dialect.actions(this::command);
+        }
         int base = hb.baseMode().value();
         armed = (base & 128) != 0;
         flightMode = FlightMode.fromHeartbeat(hb.autopilot().value(), base, hb.customMode());
+        dialect.shownMode(flightMode);
         systemStatus = hb.systemStatus().value();
         if (status == LinkStatus.CONNECTING || status == LinkStatus.LOST) {
             connects.incrementAndGet();
+            telemetryRequests.reset();
             setStatus(LinkStatus.CONNECTED);
         }
+    }
+
+    /** Frames of every dialect count for loss by sequence number, decoded or not (ArduPilot sends many of its own). */
+    private void countSequence(int sys, int comp, int seq, int messageId) {
+        if (sys != vehicleSystemId) {
+            return;
+        }
+        int prev = lastSeq[comp];
+        if (prev >= 0) {
+            framesLost += (seq - prev - 1) & 0xff;
+        }
+        lastSeq[comp] = seq;
+    }
+
+    private void requestTelemetry() {
+        if (status == LinkStatus.CONNECTED) {
+            telemetryRequests.tick(dialect.autopilot());
+        }
+    }
+
+    /**
+     * EXTENDED_SYS_STATE when the firmware sends it; otherwise (some ArduPilot versions, or before it
+     * arrives) derived from armed, height above home and vertical speed, so nothing waits for it forever.
+     */
+    private LandedState currentLandedState() {
+        if (lastExtendedSysStateNs != 0 && System.nanoTime() - lastExtendedSysStateNs < 3_000_000_000L) {
+            return landedState;
+        }
+        Position p = position;
+        VelocityNed v = velocity;
+        if (p == null) {
+            return landedState;
+        }
+        if (!armed) {
+            return LandedState.ON_GROUND;
+        }
+        double climb = v == null ? 0 : -v.downMps();
+        if (p.relativeAltitudeM() < 0.5 && Math.abs(climb) < 0.3) {
+            return LandedState.ON_GROUND;
+        }
+        if (climb > 0.3 && p.relativeAltitudeM() < 3) {
+            return LandedState.TAKING_OFF;
+        }
+        if (climb < -0.3 && p.relativeAltitudeM() < 3) {
+            return LandedState.LANDING;
+        }
+        return LandedState.IN_AIR;
     }
 
     private void checkHealth() {
@@ -381,7 +456,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
         }
     }
 
-    private CompletableFuture<Void> command(int cmd, String name, float... p) {
+    CompletableFuture<Void> command(int cmd, String name, float... p) {
         return submit(commandExecutor, () -> {
             requireVehicle();
             float[] a = java.util.Arrays.copyOf(p, 7);
@@ -418,8 +493,8 @@ public final class MavlinkVehicleLink implements VehicleLink {
     private final class Telemetry implements TelemetryPlugin {
         @Override
         public TelemetrySnapshot latest() {
-            return new TelemetrySnapshot(vehicleSystemId, position, attitude, velocity, battery, gps, flightMode, armed,
-                    landedState, home, mission.progress(), lastText, systemStatus, receivedAtMs);
+            return new TelemetrySnapshot(vehicleSystemId, position, attitude, velocity, battery, gps,
+                    dialect.shownMode(flightMode), armed, currentLandedState(), home, mission.progress(), lastText, systemStatus, receivedAtMs);
         }
 
         @Override
@@ -451,7 +526,8 @@ public final class MavlinkVehicleLink implements VehicleLink {
             List<MissionItem> copy = List.copyOf(items);
             return submit(missionExecutor, () -> {
                 requireVehicle();
-                missionClient.upload(MissionItems.TYPE_MISSION, copy);
+                AutopilotDialect d = dialect;
+                missionClient.upload(MissionItems.TYPE_MISSION, d.toVehicleMission(copy, home), d.reservedMissionSlots());
                 missionTotal = copy.size();
                 lastReached = -1;
                 return null;
@@ -462,7 +538,13 @@ public final class MavlinkVehicleLink implements VehicleLink {
         public CompletableFuture<List<MissionItem>> download() {
             return submit(missionExecutor, () -> {
                 requireVehicle();
-                return missionClient.download(MissionItems.TYPE_MISSION);
+                int reserved = dialect.reservedMissionSlots();
+                List<MissionItem> onVehicle = missionClient.download(MissionItems.TYPE_MISSION);
+                List<MissionItem> out = new ArrayList<>();
+                for (int i = reserved; i < onVehicle.size(); i++) {
+                    out.add(onVehicle.get(i).withSeq(i - reserved));
+                }
+                return out;
             });
         }
 
@@ -481,7 +563,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
         public CompletableFuture<Void> setCurrent(int seq) {
             return submit(missionExecutor, () -> {
                 requireVehicle();
-                missionClient.setCurrent(seq);
+                missionClient.setCurrent(seq + dialect.reservedMissionSlots());
                 lastReached = seq - 1;
                 return null;
             });
@@ -493,45 +575,46 @@ public final class MavlinkVehicleLink implements VehicleLink {
         }
     }
 
+    /** Commands go through the firmware's dialect (modes, NaN or 0 for "here", pause inside AUTO). */
     private final class Action implements ActionPlugin {
         @Override
         public CompletableFuture<Void> arm() {
-            return command(400, "ARM", 1);
+            return dialectActions.arm();
         }
 
         @Override
         public CompletableFuture<Void> disarm() {
-            return command(400, "DISARM", 0);
+            return dialectActions.disarm();
         }
 
         @Override
         public CompletableFuture<Void> takeoff(double altitudeM) {
-            return command(22, "TAKEOFF", 0, 0, 0, Float.NaN, Float.NaN, Float.NaN, (float) altitudeM);
+            return dialectActions.takeoff(altitudeM);
         }
 
         @Override
         public CompletableFuture<Void> startMission() {
-            return command(300, "MISSION_START", 0, 0);
+            return dialectActions.startMission();
         }
 
         @Override
         public CompletableFuture<Void> hold() {
-            return command(193, "HOLD (DO_PAUSE_CONTINUE 0)", 0);
+            return dialectActions.hold();
         }
 
         @Override
         public CompletableFuture<Void> resume() {
-            return command(193, "RESUME (DO_PAUSE_CONTINUE 1)", 1);
+            return dialectActions.resume();
         }
 
         @Override
         public CompletableFuture<Void> returnToLaunch() {
-            return command(20, "RETURN_TO_LAUNCH");
+            return dialectActions.returnToLaunch();
         }
 
         @Override
         public CompletableFuture<Void> land() {
-            return command(21, "LAND", 0, 0, 0, Float.NaN, Float.NaN, Float.NaN, Float.NaN);
+            return dialectActions.land();
         }
     }
 
@@ -541,9 +624,9 @@ public final class MavlinkVehicleLink implements VehicleLink {
             List<MissionItem> items = FenceItems.toItems(zones);
             return submit(missionExecutor, () -> {
                 requireVehicle();
-                missionClient.upload(MissionItems.TYPE_FENCE, items);
+                missionClient.upload(MissionItems.TYPE_FENCE, items, 0);
                 return null;
-            });
+            }).thenCompose(v -> enforceFence(true));
         }
 
         @Override
@@ -552,7 +635,16 @@ public final class MavlinkVehicleLink implements VehicleLink {
                 requireVehicle();
                 missionClient.clear(MissionItems.TYPE_FENCE);
                 return null;
-            });
+            }).thenCompose(v -> enforceFence(false));
+        }
+
+        /** Some firmwares (ArduPilot) keep an uploaded fence switched off until told: FENCE_ENABLE. */
+        private CompletableFuture<Void> enforceFence(boolean on) {
+            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+            for (Map.Entry<String, Float> e : dialect.fenceParameters(on).entrySet()) {
+                chain = chain.thenCompose(v -> params.set(e.getKey(), e.getValue()));
+            }
+            return chain;
         }
     }
 

@@ -48,7 +48,12 @@ final class MissionProtocolClient {
         return MissionItems.missionType(t) == wanted;
     }
 
-    void upload(int missionType, List<MissionItem> items) throws InterruptedException {
+    /**
+     * Uploads {@code items} as the vehicle numbers them; {@code reservedSlots} leading items are the
+     * firmware's own (ArduPilot's home), so failures name items the way the station numbers them.
+     * A refused upload is cleared on the vehicle (best effort) so no half mission stays there.
+     */
+    void upload(int missionType, List<MissionItem> items, int reservedSlots) throws InterruptedException {
         channel.clear();
         int sys = vehicle.getAsInt();
         Object last = MissionCount.builder().targetSystem(sys).targetComponent(1).count(items.size())
@@ -77,8 +82,12 @@ final class MissionProtocolClient {
                     }
                     continue; // an accept from before this upload
                 }
-                throw new LinkException(String.format("vehicle %d rejected the %s upload: %s", sys, typeName(missionType),
-                        result == null ? "result " + ack.type().value() : result.name()));
+                String answer = result == null ? "result " + ack.type().value() : result.name();
+                String which = highestSent < 0 ? "before any item"
+                        : "at " + itemName(items.get(highestSent), highestSent - reservedSlots, items.size() - reservedSlots);
+                cleanUpAfterRefusal(missionType);
+                throw new LinkException(String.format("vehicle %d refused the %s upload %s: the firmware answered %s", sys,
+                        typeName(missionType), which, answer));
             }
             int seq = f.payload() instanceof MissionRequestInt r ? r.seq() : ((MissionRequest) f.payload()).seq();
             if (seq < 0 || seq >= items.size()) {
@@ -92,6 +101,19 @@ final class MissionProtocolClient {
             waitingFor = seq == items.size() - 1 ? "the final acknowledgement" : "the request after item " + seq;
             tries = 0;
             deadline = System.nanoTime() + timeoutNs;
+        }
+    }
+
+    private static String itemName(MissionItem it, int stationSeq, int stationCount) {
+        String what = CommandNames.of(it.command());
+        return stationSeq < 0 ? "the home slot (" + what + ")" : "item " + stationSeq + " of " + stationCount + " (" + what + ")";
+    }
+
+    private void cleanUpAfterRefusal(int missionType) throws InterruptedException {
+        try {
+            clear(missionType);
+        } catch (LinkException e) {
+            // the refusal is what the operator must read; a failed clean-up leaves what the firmware kept
         }
     }
 

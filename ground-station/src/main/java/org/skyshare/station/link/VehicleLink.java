@@ -17,6 +17,11 @@ public interface VehicleLink extends AutoCloseable {
 
     LinkHealth health();
 
+    /** The firmware on the other end, from its heartbeat; UNKNOWN before the first one. */
+    default Autopilot autopilot() {
+        return Autopilot.UNKNOWN;
+    }
+
     /** Called on every status change (CONNECTED, LOST, CONNECTED again, CLOSED). */
     void onStatus(Consumer<LinkStatus> listener);
 

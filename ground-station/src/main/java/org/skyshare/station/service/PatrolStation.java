@@ -103,6 +103,7 @@ public final class PatrolStation implements AutoCloseable {
     private final Map<Integer, Flight> flights = new ConcurrentHashMap<>();
     private final WaitReasons waitReasons = new WaitReasons();
     private final Queue<Flight> launchFailed = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, LaunchBackOff> launchBackOff = new ConcurrentHashMap<>();
     private final Map<String, PatrolRun> runs = new ConcurrentHashMap<>();
     private volatile int waiting;
 
@@ -369,6 +370,10 @@ public final class PatrolStation implements AutoCloseable {
         if (next == null || !home || !readyToLaunch(d, snap, next)) {
             return;
         }
+        LaunchBackOff backOff = launchBackOff.get(d.systemId());
+        if (backOff != null && now.isBefore(backOff.notBefore())) {
+            return;
+        }
         q.poll();
         var items = MissionItems.of(next.sortie(), areaPlan.aircraft().autopilot());
         Flight flight = new Flight(next, now, items.size());
@@ -380,7 +385,16 @@ public final class PatrolStation implements AutoCloseable {
                 // handed back to the dispatch thread, which puts it at the head of the dock's queue
                 flights.remove(d.systemId(), flight);
                 launchFailed.add(flight);
-                say(name(d) + " could not launch " + next.sortie().id() + ": " + rootMessage(err));
+                String why = rootMessage(err);
+                LaunchBackOff b = launchBackOff.merge(d.systemId(), LaunchBackOff.first(why, clock.instant()),
+                        (old, fresh) -> old.again(why, clock.instant()));
+                // said once per reason; the same failure again only backs off further
+                if (b.failures() == 1 || !why.equals(b.previousReason())) {
+                    say(String.format("%s could not launch %s: %s; next try in %d s", name(d), next.sortie().id(), why,
+                            b.delay().toSeconds()));
+                }
+            } else {
+                launchBackOff.remove(d.systemId());
             }
         });
     }

@@ -27,6 +27,14 @@ public final class MavlinkFrameParser {
     private final MessageDigest sha;
     private final Map<Integer, Long> lastTimestamps = new HashMap<>();
 
+    /** Told about each whole frame of a richer dialect, which is skipped undecoded. */
+    @FunctionalInterface
+    public interface UnknownFrameListener {
+        void skipped(int systemId, int componentId, int sequence, int messageId);
+    }
+
+    private UnknownFrameListener unknownFrames = (sys, comp, seq, id) -> { };
+
     private byte[] pending = new byte[0];
     private int pendingLength;
 
@@ -51,6 +59,14 @@ public final class MavlinkFrameParser {
     public MavlinkFrameParser(MavlinkSigning requiredSigning) {
         this.requiredSigning = requiredSigning;
         this.sha = requiredSigning == null ? null : MavlinkSigning.sha256();
+    }
+
+    /**
+     * Receives the header of every frame skipped as unknown, so a link can still follow sequence
+     * numbers (ArduPilot interleaves its own dialect's messages with common ones).
+     */
+    public void onUnknownFrame(UnknownFrameListener listener) {
+        unknownFrames = listener;
     }
 
     public ParseStats stats() {
@@ -135,6 +151,8 @@ public final class MavlinkFrameParser {
             if (info == null) {
                 // a message of a richer dialect: skip it whole, its checksum cannot be checked here
                 unknownMessage++;
+                unknownFrames.skipped(buf[pos + (v2 ? 5 : 3)] & 0xff, buf[pos + (v2 ? 6 : 4)] & 0xff,
+                        buf[pos + (v2 ? 4 : 2)] & 0xff, msgId);
                 pos += total;
                 continue;
             }
