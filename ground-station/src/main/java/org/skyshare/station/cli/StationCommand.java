@@ -9,6 +9,7 @@ import org.skyshare.planner.plan.Plan;
 import org.skyshare.planner.plan.PlanParameters;
 import org.skyshare.planner.plan.Planner;
 import org.skyshare.profiles.ProfileCatalog;
+import org.skyshare.vision.frame.FrameSenders;
 import org.skyshare.sim.stream.SimFrameSource;
 import org.skyshare.station.broker.BrokerAccounts;
 import org.skyshare.station.broker.BrokerAccountsFile;
@@ -38,12 +39,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +79,10 @@ public class StationCommand implements Callable<Integer> {
     @Option(names = "--thermal-port", defaultValue = "5600",
             description = "UDP port where the drones' radiometric thermal frames arrive (default ${DEFAULT-VALUE}, the simulator's)")
     int thermalPort;
+    @Option(names = "--frames-bind", defaultValue = "127.0.0.1",
+            description = "address the frame streams listen on (default ${DEFAULT-VALUE}: this machine only; the streams "
+                    + "carry no authentication, so each vehicle's frames are taken only from the host of its link)")
+    String framesBind;
     @Option(names = "--duration", converter = DemoCommand.DurationConverter.class,
             description = "stop after this long, e.g. 30m (default: run until stopped)")
     Duration duration;
@@ -105,7 +117,8 @@ public class StationCommand implements Callable<Integer> {
         try (StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
                 EmbeddedBroker.Settings.plain(brokerBind, brokerPort));
              Fleet fleet = new Fleet();
-             SimFrameSource frames = new SimFrameSource(thermalPort, 64);
+             SimFrameSource frames = new SimFrameSource(new InetSocketAddress(address("--frames-bind", framesBind), thermalPort),
+                     64, frameSenders(cfg));
              VisionPipeline vision = VisionPipeline.builder(catalog)
                      .visual(FireSmokeModel.builtIn())
                      .flood(WaterSegmenter.builtIn(), DemoRun.riverBanks(assets), 10)
@@ -129,7 +142,7 @@ public class StationCommand implements Callable<Integer> {
                 }
                 LOG.info("{} at {} via {}{}", v.id(), v.dock(), v.link(), v.frames() == null ? "" : ", RGB frames on " + v.frames());
             }
-            LOG.info("thermal frames on UDP {}", frames.thermalPort());
+            LOG.info("thermal frames on UDP {}:{}, taken only from each vehicle's link host", framesBind, frames.thermalPort());
             try (PatrolStation station = new PatrolStation(cfg.stationId(), assets, areaPlan, params, catalog, patrols, fleet,
                     alerts.pipeline().service(), frames, vision, Clock.systemUTC())) {
                 station.onProgress(LOG::info);
@@ -150,7 +163,9 @@ public class StationCommand implements Callable<Integer> {
                             fleet.snapshot().stream().map(s -> "drone-" + s.systemId() + " " + s.state().name().toLowerCase()
                                     + (s.linkLost() ? " (link lost)" : "")).toList(),
                             station.sortiesFlown().size(), station.sortiesInFlight(), station.sortiesWaiting(),
-                            station.framesProcessed(), publisher.isConnected() ? "connected" : "disconnected",
+                            station.framesProcessed() + (frames.refusedPackets() == 0 ? ""
+                                    : " (" + frames.refusedPackets() + " packets from unknown senders refused)"),
+                            publisher.isConnected() ? "connected" : "disconnected",
                             publisher.acceptedCount(), publisher.lastError() == null ? "" : ", last error: " + publisher.lastError());
                 }
                 Path report = PatrolReportWriter.write(station.report(), assets, cfg.dataDir(), "patrol-report");
@@ -164,5 +179,23 @@ public class StationCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Each vehicle's frames (stream id = its system id) only from the host of its link. */
+    static FrameSenders frameSenders(StationConfig cfg) {
+        Map<Integer, Set<InetAddress>> byVehicle = new HashMap<>();
+        for (StationConfig.VehicleConfig v : cfg.vehicles()) {
+            byVehicle.computeIfAbsent(v.systemId(), k -> new HashSet<>())
+                    .add(address("vehicle " + v.id() + " link", URI.create(v.link()).getHost()));
+        }
+        return FrameSenders.byVehicle(byVehicle);
+    }
+
+    private static InetAddress address(String what, String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(what + ": no such host '" + host + "'", e);
+        }
     }
 }
