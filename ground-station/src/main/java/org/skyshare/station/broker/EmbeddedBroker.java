@@ -84,8 +84,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             p.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(s.tlsPort()));
             p.setProperty(IConfig.JKS_PATH_PROPERTY_NAME, s.keyStore().toAbsolutePath().toString());
             p.setProperty(IConfig.KEY_STORE_TYPE, s.keyStore().toString().endsWith(".p12") ? "pkcs12" : "jks");
-            p.setProperty(IConfig.KEY_STORE_PASSWORD_PROPERTY_NAME, s.keyStorePassword());
-            p.setProperty(IConfig.KEY_MANAGER_PASSWORD_PROPERTY_NAME, s.keyStorePassword());
+            String pw = s.keyStorePassword() == null ? "" : s.keyStorePassword();
+            p.setProperty(IConfig.KEY_STORE_PASSWORD_PROPERTY_NAME, pw);
+            p.setProperty(IConfig.KEY_MANAGER_PASSWORD_PROPERTY_NAME, pw);
         }
         BrokerRefusals refusals = b.refusals;
         // the guard refuses a foreign client id first; this is the second line behind it

@@ -115,7 +115,7 @@ public class StationCommand implements Callable<Integer> {
                 areaPlan.grid().cells().size(), patrols.patrols().size(), cfg.vehicles().size());
 
         try (StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
-                EmbeddedBroker.Settings.plain(brokerBind, brokerPort));
+                embeddedBroker(cfg));
              Fleet fleet = new Fleet();
              SimFrameSource frames = new SimFrameSource(new InetSocketAddress(address("--frames-bind", framesBind), thermalPort),
                      64, frameSenders(cfg));
@@ -123,7 +123,8 @@ public class StationCommand implements Callable<Integer> {
                      .visual(FireSmokeModel.builtIn())
                      .flood(WaterSegmenter.builtIn(), DemoRun.riverBanks(assets), 10)
                      .evidenceFolder(cfg.dataDir().resolve("evidence")).build()) {
-            LOG.info("alerts via {}", alerts.brokerUrl());
+            LOG.info("alerts via {}{}", alerts.brokerUrl(), alerts.embeddedBroker() == null || alerts.embeddedBroker().tlsUrl() == null
+                    ? "" : "; agencies over TLS at " + alerts.embeddedBroker().tlsUrl());
             for (Asset d : assets.docks()) {
                 Coordinate c = d.geometry().getCoordinate();
                 fleet.addDock(new Dock(d.id(), catalog.dock(d.dockProfileId().orElse(Planner.DEFAULT_DOCK_PROFILE)), c.y, c.x));
@@ -166,7 +167,9 @@ public class StationCommand implements Callable<Integer> {
                             station.framesProcessed() + (frames.refusedPackets() == 0 ? ""
                                     : " (" + frames.refusedPackets() + " packets from unknown senders refused)"),
                             publisher.isConnected() ? "connected" : "disconnected",
-                            publisher.acceptedCount(), publisher.lastError() == null ? "" : ", last error: " + publisher.lastError());
+                            publisher.acceptedCount(), (publisher.lastError() == null ? "" : ", last error: " + publisher.lastError())
+                                    + (alerts.embeddedBroker() == null || alerts.embeddedBroker().refusals().total() == 0 ? ""
+                                    : "; broker refused " + alerts.embeddedBroker().refusals()));
                 }
                 Path report = PatrolReportWriter.write(station.report(), assets, cfg.dataDir(), "patrol-report");
                 out.println("patrol report: " + report.toAbsolutePath());
@@ -179,6 +182,15 @@ public class StationCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Where the embedded broker listens: --broker-bind/--broker-port, and TLS from broker_tls (port, key_store). */
+    EmbeddedBroker.Settings embeddedBroker(StationConfig cfg) {
+        StationConfig.BrokerTls tls = cfg.brokerTls();
+        if (tls == null || !cfg.embeddedBroker()) {
+            return EmbeddedBroker.Settings.plain(brokerBind, brokerPort);
+        }
+        return new EmbeddedBroker.Settings(brokerBind, brokerPort, tls.port(), tls.keyStore(), tls.keyStorePassword());
     }
 
     /** Each vehicle's frames (stream id = its system id) only from the host of its link. */

@@ -84,7 +84,8 @@ public final class StationAlerts implements AutoCloseable {
             } else {
                 String clientId = (config.brokerUsername() == null ? "skyshare" : config.brokerUsername()) + "-" + config.stationId();
                 endpoint = new MqttEndpoint(config.broker(), clientId, config.brokerUsername(),
-                        config.brokerPassword() == null ? null : config.brokerPassword().toCharArray(), null, null);
+                        config.brokerPassword() == null ? null : config.brokerPassword().toCharArray(),
+                        BrokerTlsContext.socketFactory(config.brokerTls()), null);
             }
             AlertPipeline pipeline = AlertPipeline.start(db, router, settings, endpoint);
             return new StationAlerts(broker, db, pipeline, endpoint.serverUri());
@@ -103,6 +104,11 @@ public final class StationAlerts implements AutoCloseable {
 
     public StationDatabase database() {
         return db;
+    }
+
+    /** The embedded broker (its refusals, TLS URL), or null with an external broker. */
+    public EmbeddedBroker embeddedBroker() {
+        return broker;
     }
 
     /** The broker's URL (the embedded one's, or the configured one). */
