@@ -29,6 +29,8 @@ public final class Skyshare implements Callable<Integer> {
             new CommandEntry("station", "org.skyshare.station.cli.StationCommand", "the headless ground-station service"),
             new CommandEntry("console", "org.skyshare.station.cli.ConsoleCommand", "the JavaFX operator console"),
             new CommandEntry("agency", "org.skyshare.station.cli.AgencyCommand", "an agency's terminal: see and acknowledge its alerts"),
+            new CommandEntry("mosquitto-files", "org.skyshare.station.cli.MosquittoFilesCommand",
+                    "Mosquitto's password file, ACL and configuration from the broker accounts file"),
             new CommandEntry("profiles", "org.skyshare.profiles.cli.ProfilesCommand", "aircraft, camera and dock profiles"));
 
     static final List<CommandEntry> EVALUATIONS = List.of(

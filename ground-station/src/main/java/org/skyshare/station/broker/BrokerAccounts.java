@@ -27,6 +27,31 @@ public final class BrokerAccounts {
         return Optional.ofNullable(username == null ? null : byName.get(username));
     }
 
+    /**
+     * The login a client id belongs to: the account whose name the id is, or begins with followed by
+     * '-' (the longest such name, so "forestry-crew-1-x" is the crew's, not forestry's). A broker
+     * lets a login use only its own client ids, so nobody can take another's id and knock it off.
+     */
+    public Optional<BrokerAccount> clientIdOwner(String clientId) {
+        if (clientId == null || clientId.isEmpty()) {
+            return Optional.empty();
+        }
+        BrokerAccount owner = null;
+        for (BrokerAccount a : byName.values()) {
+            String name = a.username();
+            boolean match = clientId.equals(name) || clientId.startsWith(name + "-");
+            if (match && (owner == null || name.length() > owner.username().length())) {
+                owner = a;
+            }
+        }
+        return Optional.ofNullable(owner);
+    }
+
+    /** May {@code login} connect with {@code clientId}? (see {@link #clientIdOwner}) */
+    public boolean ownsClientId(String login, String clientId) {
+        return clientIdOwner(clientId).map(a -> a.username().equals(login)).orElse(false);
+    }
+
     /** The account when the password matches (compared in constant time), else empty. */
     public Optional<BrokerAccount> authenticate(String username, byte[] password) {
         BrokerAccount a = username == null ? null : byName.get(username);

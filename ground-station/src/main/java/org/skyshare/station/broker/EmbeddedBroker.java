@@ -12,15 +12,24 @@ import io.moquette.interception.messages.InterceptPublishMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.channel.ChannelInboundHandler;
+
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * The in-process MQTT broker the station uses by default (Moquette, MQTT 3.1.1): logins from
  * {@link BrokerAccounts}, no anonymous access, and {@link TopicAcl} so each agency and crew reads
  * only its own topics. TLS is served on a second port when a Java key store is given.
+ *
+ * <p>Moquette 0.17 checks the ACL on publishes and subscriptions only; {@link MqttGuard}, put in
+ * front of it on every connection, also holds client ids (bound to their login), Last Wills and
+ * retained messages to it and answers a refused QoS 1/2 publish. Refusals are counted in
+ * {@link #refusals()}.
  *
  * <p>The broker keeps no messages on disk: the station's outbox is the durable copy, and it sends
  * again whatever the broker had not accepted.
@@ -42,6 +51,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final Server server = new Server();
     private final Settings settings;
+    private final BrokerRefusals refusals = new BrokerRefusals();
 
     private EmbeddedBroker(Settings settings) {
         this.settings = settings;
@@ -74,17 +84,21 @@ public final class EmbeddedBroker implements AutoCloseable {
             p.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(s.tlsPort()));
             p.setProperty(IConfig.JKS_PATH_PROPERTY_NAME, s.keyStore().toAbsolutePath().toString());
             p.setProperty(IConfig.KEY_STORE_TYPE, s.keyStore().toString().endsWith(".p12") ? "pkcs12" : "jks");
-            p.setProperty(IConfig.KEY_STORE_PASSWORD_PROPERTY_NAME, s.keyStorePassword());
-            p.setProperty(IConfig.KEY_MANAGER_PASSWORD_PROPERTY_NAME, s.keyStorePassword());
+            String pw = s.keyStorePassword() == null ? "" : s.keyStorePassword();
+            p.setProperty(IConfig.KEY_STORE_PASSWORD_PROPERTY_NAME, pw);
+            p.setProperty(IConfig.KEY_MANAGER_PASSWORD_PROPERTY_NAME, pw);
         }
+        BrokerRefusals refusals = b.refusals;
+        // the guard refuses a foreign client id first; this is the second line behind it
         IAuthenticator authenticator = (clientId, username, password) ->
-                accounts.authenticate(username, password).isPresent();
+                accounts.authenticate(username, password).isPresent() && accounts.ownsClientId(username, clientId);
         IAuthorizatorPolicy policy = new IAuthorizatorPolicy() {
             @Override
             public boolean canWrite(Topic topic, String user, String client) {
                 boolean ok = accounts.find(user).map(a -> acl.canWrite(a, topic.toString())).orElse(false);
                 if (!ok) {
-                    LOG.warn("broker: {} may not publish to {}", user, topic);
+                    // the guard drops these before Moquette sees them; a publish that reaches here slipped past it
+                    refusals.refuse(BrokerRefusals.Kind.PUBLISH, user, client, "message to " + topic);
                 }
                 return ok;
             }
@@ -93,7 +107,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             public boolean canRead(Topic topic, String user, String client) {
                 boolean ok = accounts.find(user).map(a -> acl.canRead(a, topic.toString())).orElse(false);
                 if (!ok) {
-                    LOG.warn("broker: {} may not read {}", user, topic);
+                    refusals.refuse(BrokerRefusals.Kind.SUBSCRIBE, user, client, "subscription to " + topic);
                 }
                 return ok;
             }
@@ -122,7 +136,45 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("the embedded MQTT broker cannot listen on " + s.host() + ":" + s.port()
                     + ": " + e.getMessage(), e);
         }
+        try {
+            installGuard(b.server, new MqttGuard(accounts, acl, refusals));
+        } catch (RuntimeException e) {
+            b.server.stopServer();
+            throw e;
+        }
         return b;
+    }
+
+    /**
+     * Puts the guard into the pipeline Moquette builds for each new connection. Moquette 0.17 has no
+     * hook for that; its optional metrics handler sits exactly where the guard belongs (after the
+     * MQTT decoder, before the broker's handler) and is read for every new connection, so the guard
+     * takes that place. The version is pinned in the parent pom; if a new Moquette lacks these fields
+     * the broker refuses to start rather than run unguarded. A connection accepted in the instant
+     * between Moquette binding and this call still meets Moquette's own checks (ACL on publishes and
+     * subscriptions, client id bound to its login); the station connects only after this returns.
+     */
+    private static void installGuard(Server server, ChannelInboundHandler guard) {
+        try {
+            Field acceptorField = Server.class.getDeclaredField("acceptor");
+            acceptorField.setAccessible(true);
+            Object acceptor = acceptorField.get(server);
+            Field metrics = acceptor.getClass().getDeclaredField("metrics");
+            metrics.setAccessible(true);
+            if (((Optional<?>) metrics.get(acceptor)).isPresent()) {
+                throw new IllegalStateException("Moquette's metrics handler is on; the guard needs its place");
+            }
+            metrics.set(acceptor, Optional.of(guard));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("the embedded MQTT broker cannot enforce Last Will, retained message and "
+                    + "client id rules on this Moquette version (" + Server.class.getPackage().getImplementationVersion()
+                    + "): " + e, e);
+        }
+    }
+
+    /** What the broker refused so far (client ids, Last Wills, publishes, subscriptions). */
+    public BrokerRefusals refusals() {
+        return refusals;
     }
 
     /**

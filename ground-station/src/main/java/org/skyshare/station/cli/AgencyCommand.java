@@ -97,7 +97,7 @@ public class AgencyCommand implements Callable<Integer> {
         String login = user == null ? name : user;
         String secret = password != null ? password : System.getenv("SKYSHARE_MQTT_PASSWORD");
         String who = by != null ? by : System.getProperty("user.name", login);
-        MqttEndpoint endpoint = new MqttEndpoint(broker, "skyshare-agency-" + name + "-" + UUID.randomUUID().toString().substring(0, 8),
+        MqttEndpoint endpoint = new MqttEndpoint(broker, login + "-agency-" + UUID.randomUUID().toString().substring(0, 8),
                 login, secret == null ? null : secret.toCharArray(), null, null);
         String filter = AlertTopics.ROOT + station + "/alerts/" + name;
         MqttTransport first = connectAndSubscribe(endpoint, login, filter);

@@ -69,7 +69,7 @@ public class AlertBench implements Callable<Integer> {
                 new TopicAcl(new org.skyshare.station.alert.AlertTopics(settings.stationId())));
              StationDatabase db = StationDatabase.openEmbedded(data);
              AlertPipeline pipeline = AlertPipeline.start(db, router, settings,
-                     new MqttEndpoint(broker.url(), "skyshare-bench", "station", password.toCharArray(), null, null))) {
+                     new MqttEndpoint(broker.url(), "station-bench", "station", password.toCharArray(), null, null))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!pipeline.publisher().isConnected()) {
                 if (System.nanoTime() > deadline) {

@@ -9,6 +9,7 @@ import org.skyshare.planner.plan.Plan;
 import org.skyshare.planner.plan.PlanParameters;
 import org.skyshare.planner.plan.Planner;
 import org.skyshare.profiles.ProfileCatalog;
+import org.skyshare.vision.frame.FrameSenders;
 import org.skyshare.sim.stream.SimFrameSource;
 import org.skyshare.station.broker.BrokerAccounts;
 import org.skyshare.station.broker.BrokerAccountsFile;
@@ -38,12 +39,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +80,10 @@ public class StationCommand implements Callable<Integer> {
     @Option(names = "--thermal-port", defaultValue = "5600",
             description = "UDP port where the drones' radiometric thermal frames arrive (default ${DEFAULT-VALUE}, the simulator's)")
     int thermalPort;
+    @Option(names = "--frames-bind", defaultValue = "127.0.0.1",
+            description = "address the frame streams listen on (default ${DEFAULT-VALUE}: this machine only; the streams "
+                    + "carry no authentication, so each vehicle's frames are taken only from the host of its link)")
+    String framesBind;
     @Option(names = "--duration", converter = DemoCommand.DurationConverter.class,
             description = "stop after this long, e.g. 30m (default: run until stopped)")
     Duration duration;
@@ -104,14 +116,16 @@ public class StationCommand implements Callable<Integer> {
                 areaPlan.grid().cells().size(), patrols.patrols().size(), cfg.vehicles().size());
 
         try (StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
-                EmbeddedBroker.Settings.plain(brokerBind, brokerPort));
+                embeddedBroker(cfg));
              Fleet fleet = new Fleet();
-             SimFrameSource frames = new SimFrameSource(thermalPort, 64);
+             SimFrameSource frames = new SimFrameSource(new InetSocketAddress(address("--frames-bind", framesBind), thermalPort),
+                     64, frameSenders(cfg));
              VisionPipeline vision = VisionPipeline.builder(catalog)
                      .visual(FireSmokeModel.builtIn())
                      .flood(WaterSegmenter.builtIn(), DemoRun.riverBanks(assets), 10)
                      .evidenceFolder(cfg.dataDir().resolve("evidence")).build()) {
-            LOG.info("alerts via {}", alerts.brokerUrl());
+            LOG.info("alerts via {}{}", alerts.brokerUrl(), alerts.embeddedBroker() == null || alerts.embeddedBroker().tlsUrl() == null
+                    ? "" : "; agencies over TLS at " + alerts.embeddedBroker().tlsUrl());
             for (Asset d : assets.docks()) {
                 Coordinate c = d.geometry().getCoordinate();
                 fleet.addDock(new Dock(d.id(), catalog.dock(d.dockProfileId().orElse(Planner.DEFAULT_DOCK_PROFILE)), c.y, c.x));
@@ -130,7 +144,7 @@ public class StationCommand implements Callable<Integer> {
                 }
                 LOG.info("{} at {} via {}{}", v.id(), v.dock(), v.link(), v.frames() == null ? "" : ", RGB frames on " + v.frames());
             }
-            LOG.info("thermal frames on UDP {}", frames.thermalPort());
+            LOG.info("thermal frames on UDP {}:{}, taken only from each vehicle's link host", framesBind, frames.thermalPort());
             try (PatrolStation station = new PatrolStation(cfg.stationId(), assets, areaPlan, params, catalog, patrols, fleet,
                     alerts.pipeline().service(), frames, vision, Clock.systemUTC())) {
                 station.onProgress(LOG::info);
@@ -151,8 +165,13 @@ public class StationCommand implements Callable<Integer> {
                             fleet.snapshot().stream().map(s -> "drone-" + s.systemId() + " " + s.state().name().toLowerCase()
                                     + (s.linkLost() ? " (link lost)" : "")).toList(),
                             station.sortiesFlown().size(), station.sortiesInFlight(), station.sortiesWaiting(),
-                            station.waitReasons().isEmpty() ? "" : " " + station.waitReasons(), station.framesProcessed(), publisher.isConnected() ? "connected" : "disconnected",
-                            publisher.acceptedCount(), publisher.lastError() == null ? "" : ", last error: " + publisher.lastError());
+                            station.waitReasons().isEmpty() ? "" : " " + station.waitReasons(),
+                            station.framesProcessed() + (frames.refusedPackets() == 0 ? ""
+                                    : " (" + frames.refusedPackets() + " packets from unknown senders refused)"),
+                            publisher.isConnected() ? "connected" : "disconnected",
+                            publisher.acceptedCount(), (publisher.lastError() == null ? "" : ", last error: " + publisher.lastError())
+                                    + (alerts.embeddedBroker() == null || alerts.embeddedBroker().refusals().total() == 0 ? ""
+                                    : "; broker refused " + alerts.embeddedBroker().refusals()));
                 }
                 Path report = PatrolReportWriter.write(station.report(), assets, cfg.dataDir(), "patrol-report");
                 out.println("patrol report: " + report.toAbsolutePath());
@@ -165,5 +184,32 @@ public class StationCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Where the embedded broker listens: --broker-bind/--broker-port, and TLS from broker_tls (port, key_store). */
+    EmbeddedBroker.Settings embeddedBroker(StationConfig cfg) {
+        StationConfig.BrokerTls tls = cfg.brokerTls();
+        if (tls == null || !cfg.embeddedBroker()) {
+            return EmbeddedBroker.Settings.plain(brokerBind, brokerPort);
+        }
+        return new EmbeddedBroker.Settings(brokerBind, brokerPort, tls.port(), tls.keyStore(), tls.keyStorePassword());
+    }
+
+    /** Each vehicle's frames (stream id = its system id) only from the host of its link. */
+    static FrameSenders frameSenders(StationConfig cfg) {
+        Map<Integer, Set<InetAddress>> byVehicle = new HashMap<>();
+        for (StationConfig.VehicleConfig v : cfg.vehicles()) {
+            byVehicle.computeIfAbsent(v.systemId(), k -> new HashSet<>())
+                    .add(address("vehicle " + v.id() + " link", URI.create(v.link()).getHost()));
+        }
+        return FrameSenders.byVehicle(byVehicle);
+    }
+
+    private static InetAddress address(String what, String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(what + ": no such host '" + host + "'", e);
+        }
     }
 }

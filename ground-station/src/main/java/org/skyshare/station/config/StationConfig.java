@@ -16,6 +16,9 @@ import java.util.List;
  * @param dataDir              where the database, evidence images and reports live
  * @param autoConfirmConfidence incidents at or above this confidence skip the review queue
  * @param vehicles             the docked drones and how to reach them
+ * @param brokerTls            TLS for the broker: what the station trusts (and its client
+ *                             certificate) for an ssl:// broker, or the embedded broker's TLS
+ *                             listener; null for none
  */
 public record StationConfig(
         String stationId,
@@ -28,15 +31,35 @@ public record StationConfig(
         String databaseUrl,
         Path dataDir,
         double autoConfirmConfidence,
-        List<VehicleConfig> vehicles) {
+        List<VehicleConfig> vehicles,
+        BrokerTls brokerTls) {
 
     public StationConfig {
         assets = List.copyOf(assets);
         vehicles = List.copyOf(vehicles);
     }
 
+    /** Without TLS settings. */
+    public StationConfig(String stationId, List<Path> assets, String aircraft, Path patrols, String broker,
+                         String brokerUsername, String brokerPassword, String databaseUrl, Path dataDir,
+                         double autoConfirmConfidence, List<VehicleConfig> vehicles) {
+        this(stationId, assets, aircraft, patrols, broker, brokerUsername, brokerPassword, databaseUrl, dataDir,
+                autoConfirmConfidence, vehicles, null);
+    }
+
     public boolean embeddedBroker() {
         return broker == null || broker.isBlank() || broker.equals("embedded");
+    }
+
+    /**
+     * TLS towards the broker ({@code broker_tls}). As a client of an ssl:// broker the station
+     * trusts the certificates in {@code caFile} (PEM) or {@code trustStore} (PKCS12/JKS), else the
+     * JVM's default authorities, and shows a client certificate from {@code keyStore} or
+     * {@code certFile} + {@code keyFile} (PEM, PKCS#8 key) when given. With the embedded broker,
+     * {@code port} &gt; 0 serves MQTT over TLS there from {@code keyStore}.
+     */
+    public record BrokerTls(Path caFile, Path trustStore, String trustStorePassword, Path keyStore,
+                            String keyStorePassword, Path certFile, Path keyFile, int port) {
     }
 
     /**

@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  * vehicles:
  *   - {id: drone-1, dock: dock-jingshan-sub, link: "udp://127.0.0.1:14540", frames: "udp://127.0.0.1:15600"}
  *     # system_id: the MAVLink system id; by default the number the id ends with
+ * broker_tls:                      # optional; see StationConfig.BrokerTls
+ *   ca_file: broker-ca.pem         # for ssl://: the broker's certificate or its CA (PEM); or trust_store
+ *   # key_store: station.p12       # client certificate (or cert_file + key_file, PEM)
+ *   # port: 8883                   # with broker: embedded, serve TLS here from key_store
  * </pre>
  */
 public final class StationConfigFile {
@@ -45,7 +49,11 @@ public final class StationConfigFile {
 
     record Dto(String station, List<String> assets, String aircraft, String patrols, String broker,
                String brokerUsername, String brokerPassword, String database, String dataDir,
-               Double autoConfirmConfidence, List<VehicleDto> vehicles) {
+               Double autoConfirmConfidence, List<VehicleDto> vehicles, BrokerTlsDto brokerTls) {
+    }
+
+    record BrokerTlsDto(String caFile, String trustStore, String trustStorePassword, String keyStore,
+                        String keyStorePassword, String certFile, String keyFile, Integer port) {
     }
 
     record VehicleDto(String id, String dock, String link, String frames, Integer systemId) {
@@ -133,12 +141,62 @@ public final class StationConfigFile {
             }
             vehicles.add(new StationConfig.VehicleConfig(v.id(), v.dock(), v.link(), v.frames(), sysid));
         }
+        StationConfig.BrokerTls tls = brokerTls(dto.brokerTls(), base, broker, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
         }
         Path dataDir = base.resolve(dto.dataDir() == null ? "station-data" : dto.dataDir()).normalize();
         return new StationConfig(dto.station(), assets, dto.aircraft(), patrols, broker, dto.brokerUsername(),
-                dto.brokerPassword(), dto.database(), dataDir, autoConfirm, vehicles);
+                dto.brokerPassword(), dto.database(), dataDir, autoConfirm, vehicles, tls);
+    }
+
+    private static StationConfig.BrokerTls brokerTls(BrokerTlsDto t, Path base, String broker, List<String> problems) {
+        if (t == null) {
+            return null;
+        }
+        Path ca = file(t.caFile(), "ca_file", base, problems);
+        Path trust = file(t.trustStore(), "trust_store", base, problems);
+        Path keyStore = file(t.keyStore(), "key_store", base, problems);
+        Path cert = file(t.certFile(), "cert_file", base, problems);
+        Path key = file(t.keyFile(), "key_file", base, problems);
+        if (ca != null && trust != null) {
+            problems.add("field 'broker_tls': give ca_file or trust_store, not both");
+        }
+        if ((cert == null) != (key == null)) {
+            problems.add("field 'broker_tls': cert_file and key_file go together (PEM certificate and PKCS#8 key)");
+        }
+        if (keyStore != null && cert != null) {
+            problems.add("field 'broker_tls': give key_store or cert_file + key_file, not both");
+        }
+        int port = t.port() == null ? 0 : t.port();
+        boolean embedded = broker.equals("embedded");
+        if (embedded) {
+            if (port < 1 || port > 65535 || keyStore == null) {
+                problems.add("field 'broker_tls': with broker: embedded, give port (1 to 65535) and key_store "
+                        + "(the broker's certificate and key, PKCS12 or JKS) to serve MQTT over TLS");
+            }
+        } else {
+            if (!broker.startsWith("ssl://") && !broker.startsWith("wss://")) {
+                problems.add("field 'broker_tls': the broker '" + broker + "' is not ssl:// (or wss://); TLS settings need one");
+            }
+            if (t.port() != null) {
+                problems.add("field 'broker_tls.port': only for the embedded broker; the port of an external broker is in its URL");
+            }
+        }
+        return new StationConfig.BrokerTls(ca, trust, t.trustStorePassword(), keyStore, t.keyStorePassword(), cert, key, port);
+    }
+
+    private static Path file(String name, String field, Path base, List<String> problems) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        Path p = base.resolve(name).normalize();
+        if (!Files.isRegularFile(p)) {
+            problems.add("field 'broker_tls." + field + "': no such file " + p);
+        } else if (!Files.isReadable(p)) {
+            problems.add("field 'broker_tls." + field + "': cannot read " + p);
+        }
+        return p;
     }
 
     private static void checkAddress(String address, String field, List<String> schemes, boolean required, List<String> problems) {

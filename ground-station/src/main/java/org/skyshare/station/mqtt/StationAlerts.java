@@ -67,7 +67,8 @@ public final class StationAlerts implements AutoCloseable {
         EmbeddedBroker broker = null;
         try {
             MqttEndpoint endpoint;
-            String clientId = "skyshare-" + config.stationId();
+            // a broker binds client ids to logins (the embedded one by prefix, Mosquitto by
+            // use_username_as_clientid), so the id starts with the station's login
             if (config.embeddedBroker()) {
                 List<BrokerAccount> all = new ArrayList<>(accounts.all());
                 BrokerAccount station = all.stream().filter(a -> a.role() == BrokerRole.STATION).findFirst()
@@ -78,11 +79,13 @@ public final class StationAlerts implements AutoCloseable {
                 }
                 broker = EmbeddedBroker.start(embeddedBroker, new BrokerAccounts(all),
                         new TopicAcl(new AlertTopics(config.stationId())));
-                endpoint = new MqttEndpoint(broker.url(), clientId, station.username(),
+                endpoint = new MqttEndpoint(broker.url(), station.username() + "-" + config.stationId(), station.username(),
                         station.password().toCharArray(), null, null);
             } else {
+                String clientId = (config.brokerUsername() == null ? "skyshare" : config.brokerUsername()) + "-" + config.stationId();
                 endpoint = new MqttEndpoint(config.broker(), clientId, config.brokerUsername(),
-                        config.brokerPassword() == null ? null : config.brokerPassword().toCharArray(), null, null);
+                        config.brokerPassword() == null ? null : config.brokerPassword().toCharArray(),
+                        BrokerTlsContext.socketFactory(config.brokerTls()), null);
             }
             AlertPipeline pipeline = AlertPipeline.start(db, router, settings, endpoint);
             return new StationAlerts(broker, db, pipeline, endpoint.serverUri());
@@ -101,6 +104,11 @@ public final class StationAlerts implements AutoCloseable {
 
     public StationDatabase database() {
         return db;
+    }
+
+    /** The embedded broker (its refusals, TLS URL), or null with an external broker. */
+    public EmbeddedBroker embeddedBroker() {
+        return broker;
     }
 
     /** The broker's URL (the embedded one's, or the configured one). */

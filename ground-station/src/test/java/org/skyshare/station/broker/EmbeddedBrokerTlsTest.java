@@ -63,7 +63,7 @@ class EmbeddedBrokerTlsTest {
                  StationDatabase db = StationDatabase.openEmbedded(dir.resolve("station"));
                  AlertPipeline pipeline = AlertPipeline.start(db, AlertFixture.forestryOnly(),
                          AlertSettings.defaults("st1").withAutoConfirm(0.5),
-                         new MqttEndpoint(broker.tlsUrl(), "skyshare-st1", "station",
+                         new MqttEndpoint(broker.tlsUrl(), "station-st1", "station",
                                  TestBroker.password("station").toCharArray(), ssl.getSocketFactory(), null))) {
                 assertThat(Waits.until(pipeline.publisher()::isConnected, Duration.ofSeconds(30)))
                         .as(pipeline.publisher().lastError()).isTrue();

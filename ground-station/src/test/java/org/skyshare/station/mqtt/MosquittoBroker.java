@@ -9,31 +9,42 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's Mosquitto, started by a test on a free loopback port with the password file and ACL the
- * station generates. Persistence is on so queued QoS 1 messages of offline subscribers survive a
- * restart, as in a real deployment.
+ * Debian's Mosquitto, started by a test on a free loopback port with the password file, ACL and
+ * configuration the station generates ({@code skyshare mosquitto-files}, included from conf.d/),
+ * optionally with a TLS listener on a second port. Persistence is on so queued QoS 1 messages of
+ * offline subscribers survive a restart, as in a real deployment.
  */
 public final class MosquittoBroker implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/sbin/mosquitto");
     private final Path dir;
     private final int port;
+    private final int tlsPort;
     private Process process;
 
     public MosquittoBroker(Path dir, BrokerAccounts accounts, TopicAcl acl) {
+        this(dir, accounts, acl, null, null);
+    }
+
+    /** With a TLS listener too, from a PEM certificate and key ({@link #tlsUrl()}). */
+    public MosquittoBroker(Path dir, BrokerAccounts accounts, TopicAcl acl, Path certFile, Path keyFile) {
         this.dir = dir;
         this.port = Ports.free();
+        this.tlsPort = certFile == null ? 0 : Ports.free();
         try {
             Files.createDirectories(dir);
-            MosquittoAccessFiles.writePasswordFile(dir.resolve("passwd"), accounts);
-            MosquittoAccessFiles.writeAclFile(dir.resolve("acl"), accounts, acl);
+            List<MosquittoAccessFiles.Listener> listeners = new ArrayList<>();
+            listeners.add(MosquittoAccessFiles.Listener.plain("127.0.0.1", port));
+            if (certFile != null) {
+                listeners.add(new MosquittoAccessFiles.Listener("127.0.0.1", tlsPort, certFile, keyFile));
+            }
+            MosquittoAccessFiles.writeAll(dir.resolve("conf.d"), accounts, acl, listeners);
             Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-                    "listener " + port + " 127.0.0.1",
-                    "allow_anonymous false",
-                    "password_file " + dir.resolve("passwd"),
-                    "acl_file " + dir.resolve("acl"),
+                    "include_dir " + dir.resolve("conf.d").toAbsolutePath(),
                     "persistence true",
                     "persistence_location " + dir + "/",
                     // saved every second, so a broker killed outright still comes back with its sessions
@@ -63,6 +74,9 @@ public final class MosquittoBroker implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Ports.awaitListening(port, Duration.ofSeconds(10));
+        if (tlsPort > 0) {
+            Ports.awaitListening(tlsPort, Duration.ofSeconds(10));
+        }
         return this;
     }
 
@@ -98,6 +112,11 @@ public final class MosquittoBroker implements AutoCloseable {
 
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** ssl://127.0.0.1:port of the TLS listener, null without one. */
+    public String tlsUrl() {
+        return tlsPort == 0 ? null : "ssl://127.0.0.1:" + tlsPort;
     }
 
     public Path log() {

@@ -23,7 +23,7 @@ public final class StationChildMain {
         Path data = Path.of(args[0]);
         int n = Integer.parseInt(args[2]);
         StationDatabase db = StationDatabase.openEmbedded(data);
-        MqttEndpoint endpoint = new MqttEndpoint(args[1], "skyshare-st1", "station",
+        MqttEndpoint endpoint = new MqttEndpoint(args[1], "station-st1", "station",
                 TestBroker.password("station").toCharArray(), null, null);
         AlertPipeline pipeline = AlertPipeline.start(db, AlertFixture.forestryOnly(),
                 AlertSettings.defaults("st1").withAutoConfirm(0.5), endpoint);

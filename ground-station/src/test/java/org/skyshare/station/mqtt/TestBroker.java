@@ -62,8 +62,18 @@ public abstract class TestBroker implements AutoCloseable {
         return null;
     }
 
+    /** What the embedded broker refused; null for Mosquitto (see {@link #log()}). */
+    public org.skyshare.station.broker.BrokerRefusals refusals() {
+        return null;
+    }
+
+    /** Mosquitto's log file; null for the embedded broker. */
+    public Path log() {
+        return null;
+    }
+
     public MqttEndpoint stationEndpoint() {
-        return new MqttEndpoint(url(), "skyshare-" + STATION, "station", password("station").toCharArray(), null, null);
+        return new MqttEndpoint(url(), "station-" + STATION, "station", password("station").toCharArray(), null, null);
     }
 
     @Override
@@ -105,6 +115,11 @@ public abstract class TestBroker implements AutoCloseable {
         public Set<String> acceptedCapIds() {
             return accepted.keySet();
         }
+
+        @Override
+        public org.skyshare.station.broker.BrokerRefusals refusals() {
+            return broker == null ? null : broker.refusals();
+        }
     }
 
     static final class Mosquitto extends TestBroker {
@@ -127,6 +142,11 @@ public abstract class TestBroker implements AutoCloseable {
         @Override
         public void stop() {
             broker.stop();
+        }
+
+        @Override
+        public Path log() {
+            return broker.log();
         }
     }
 }

@@ -36,7 +36,7 @@ public final class TestSubscriber implements AutoCloseable {
      * @param persistent keep the session (and queued QoS 1 messages) across disconnects
      */
     public TestSubscriber(String url, String user, String password, boolean persistent, String... filters) throws MqttException {
-        this.client = new MqttClient(url, "test-" + user + "-" + Math.abs(url.hashCode()) + "-" + INSTANCES.incrementAndGet()
+        this.client = new MqttClient(url, user + "-test-" + Math.abs(url.hashCode()) + "-" + INSTANCES.incrementAndGet()
                 + (persistent ? "-durable" : ""), new MemoryPersistence());
         this.options = new MqttConnectOptions();
         options.setUserName(user);

@@ -1,5 +1,6 @@
 package org.skyshare.sim.stream;
 
+import org.skyshare.vision.frame.FrameSenders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -31,9 +33,13 @@ final class PacketReceiver implements AutoCloseable {
     record Body(int type, int streamId, long sequence, byte[] bytes) {
     }
 
+    private static final long REFUSAL_LOG_EVERY_MS = 10_000;
+
     private final DatagramSocket socket;
     private final Thread thread;
     private final Consumer<Body> sink;
+    private final FrameSenders senders;
+    private final Map<InetAddress, Long> lastRefusalLogMs = new LinkedHashMap<>();
     private final Map<Long, Partial> pending = new LinkedHashMap<>();
     private volatile boolean running = true;
     final AtomicLong received = new AtomicLong();
@@ -42,9 +48,16 @@ final class PacketReceiver implements AutoCloseable {
     final AtomicLong badCrc = new AtomicLong();
     final AtomicLong truncated = new AtomicLong();
     final AtomicLong incomplete = new AtomicLong();
+    /** Packets from an address not allowed to send the stream they name ({@link FrameSenders}). */
+    final AtomicLong refusedSender = new AtomicLong();
 
     PacketReceiver(InetSocketAddress bind, String name, Consumer<Body> sink) {
+        this(bind, name, sink, FrameSenders.any());
+    }
+
+    PacketReceiver(InetSocketAddress bind, String name, Consumer<Body> sink, FrameSenders senders) {
         this.sink = sink;
+        this.senders = senders;
         try {
             socket = new DatagramSocket(null);
             socket.setReuseAddress(false);
@@ -61,6 +74,10 @@ final class PacketReceiver implements AutoCloseable {
 
     int port() {
         return socket.getLocalPort();
+    }
+
+    InetAddress address() {
+        return socket.getLocalAddress();
     }
 
     private void run() {
@@ -81,7 +98,7 @@ final class PacketReceiver implements AutoCloseable {
             }
             received.incrementAndGet();
             try {
-                accept(buf, p.getLength());
+                accept(buf, p.getLength(), p.getAddress());
             } catch (RuntimeException e) {
                 // a body the sink could not use must not stop the stream
                 LOG.warn("dropped a frame: {}", e.getMessage());
@@ -89,7 +106,7 @@ final class PacketReceiver implements AutoCloseable {
         }
     }
 
-    private void accept(byte[] buf, int length) {
+    private void accept(byte[] buf, int length, InetAddress from) {
         switch (PacketFormat.check(buf, length)) {
             case BAD_MAGIC -> {
                 badMagic.incrementAndGet();
@@ -110,6 +127,10 @@ final class PacketReceiver implements AutoCloseable {
             }
         }
         PacketFormat.Header h = PacketFormat.header(buf);
+        if (!senders.allows(from, h.streamId())) {
+            refuse(from, h.streamId());
+            return;
+        }
         long key = ((long) h.streamId() << 40) ^ (h.type() * 0x100000000L) ^ h.sequence();
         Partial part = pending.get(key);
         if (part == null) {
@@ -136,6 +157,22 @@ final class PacketReceiver implements AutoCloseable {
         if (part.complete()) {
             pending.remove(key);
             sink.accept(new Body(h.type(), h.streamId(), h.sequence(), part.body));
+        }
+    }
+
+    /** Counts every refused packet; logs the first from an address, then at most one line per 10 s. */
+    private void refuse(InetAddress from, int streamId) {
+        long n = refusedSender.incrementAndGet();
+        dropped.incrementAndGet();
+        long now = System.currentTimeMillis();
+        Long last = lastRefusalLogMs.get(from);
+        if (last == null || now - last >= REFUSAL_LOG_EVERY_MS) {
+            if (lastRefusalLogMs.size() > 1000) {
+                lastRefusalLogMs.clear();
+            }
+            lastRefusalLogMs.put(from, now);
+            LOG.warn("refused frame packets from {} for vehicle {} on UDP {}: not that vehicle's address ({}); "
+                    + "{} packets refused so far", from.getHostAddress(), streamId, port(), senders, n);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.skyshare.sim.stream;
 
+import org.skyshare.vision.frame.FrameSenders;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -8,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.awt.image.BufferedImage;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -29,6 +31,7 @@ public final class RgbStreamReceiver implements AutoCloseable {
     private static final long READ_TIMEOUT_US = 3_000_000;
 
     private final int videoPort;
+    private final String bindHost;
     private final Consumer<ReceivedRgbFrame> listener;
     private final double frameRate;
     private final PacketReceiver metadata;
@@ -59,10 +62,22 @@ public final class RgbStreamReceiver implements AutoCloseable {
 
     /** @param listener when not null, receives every frame on the decoding thread instead of the queue */
     public RgbStreamReceiver(int videoPort, int metadataPort, double frameRate, Consumer<ReceivedRgbFrame> listener) {
+        this(InetAddress.getLoopbackAddress(), videoPort, metadataPort, frameRate, listener, FrameSenders.any());
+    }
+
+    /**
+     * @param bind    the address both sockets listen on (loopback to stay on this machine)
+     * @param senders who may send which vehicle's metadata; a picture whose metadata was refused is
+     *                dropped as unmatched, so a forged video alone yields no frame
+     */
+    public RgbStreamReceiver(InetAddress bind, int videoPort, int metadataPort, double frameRate,
+                             Consumer<ReceivedRgbFrame> listener, FrameSenders senders) {
         this.listener = listener;
         this.videoPort = videoPort;
+        this.bindHost = bind.getHostAddress();
         this.frameRate = frameRate;
-        this.metadata = new PacketReceiver(new InetSocketAddress(metadataPort), "rgb-metadata-" + videoPort, this::onMetadata);
+        this.metadata = new PacketReceiver(new InetSocketAddress(bind, metadataPort), "rgb-metadata-" + videoPort,
+                this::onMetadata, senders);
         this.decoder = new Thread(this::decode, "rgb-video-" + videoPort);
         decoder.setDaemon(true);
         decoder.start();
@@ -87,7 +102,8 @@ public final class RgbStreamReceiver implements AutoCloseable {
     private void decode() {
         Java2DFrameConverter converter = new Java2DFrameConverter();
         while (running) {
-            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber("udp://0.0.0.0:" + videoPort + "?buffer_size=4194304")) {
+            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber("udp://" + bindHost + ":" + videoPort
+                    + "?localaddr=" + bindHost + "&buffer_size=4194304")) {
                 g.setFormat("mpegts");
                 // the udp protocol's read timeout (microseconds) lets close() stop a waiting decoder; it
                 // must be well above the frame interval, or a slow sender makes every start time out
@@ -152,6 +168,11 @@ public final class RgbStreamReceiver implements AutoCloseable {
     /** Pictures dropped because no metadata matched them. */
     public long framesUnmatched() {
         return unmatched.get();
+    }
+
+    /** Metadata packets refused because their sender may not send that vehicle's frames. */
+    public long refusedPackets() {
+        return metadata.refusedSender.get();
     }
 
     public long metadataPacketsDropped() {

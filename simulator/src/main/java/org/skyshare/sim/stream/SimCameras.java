@@ -1,5 +1,6 @@
 package org.skyshare.sim.stream;
 
+import org.skyshare.vision.frame.FrameSenders;
 import org.skyshare.profiles.CameraProfile;
 import org.skyshare.profiles.ProfileCatalog;
 import org.skyshare.sim.vehicle.VehicleStateSource;
@@ -72,7 +73,9 @@ public final class SimCameras implements AutoCloseable {
 
     /** The station's side of the same plan: one frame source for all vehicles' cameras. */
     public static SimFrameSource receiver(Plan plan, int vehicleCount, int queueFrames) {
-        SimFrameSource source = new SimFrameSource(plan.thermalPort(), queueFrames);
+        // the simulated cameras send from this machine: listen on the plan's address, take only local senders
+        SimFrameSource source = new SimFrameSource(new InetSocketAddress(plan.station(), plan.thermalPort()), queueFrames,
+                plan.station().isLoopbackAddress() ? FrameSenders.any() : FrameSenders.from(java.util.Set.of(plan.station())));
         if (plan.rgbRateHz() > 0) {
             for (int i = 0; i < vehicleCount; i++) {
                 source.addRgbStream(plan.rgbVideoPort(i), plan.rgbMetadataPort(i), plan.rgbRateHz());

@@ -1,5 +1,6 @@
 package org.skyshare.sim.stream;
 
+import org.skyshare.vision.frame.FrameSenders;
 import org.skyshare.sim.camera.RadiometricFrame;
 import org.skyshare.vision.frame.CapturePose;
 import org.skyshare.vision.frame.Frame;
@@ -7,6 +8,7 @@ import org.skyshare.vision.frame.FrameSource;
 import org.skyshare.vision.frame.FrameSourceStats;
 import org.skyshare.vision.frame.ThermalImage;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +33,32 @@ public final class SimFrameSource implements FrameSource {
     private final ThermalStreamReceiver thermal;
     private final List<RgbStreamReceiver> rgb = new ArrayList<>();
     private final String description;
+    private final InetAddress bind;
+    private final FrameSenders senders;
     private volatile boolean closed;
 
-    /** Listens for radiometric frames on a UDP port of this host (0 picks one, see {@link #thermalPort()}). */
+    /**
+     * Listens for radiometric frames on a loopback UDP port of this host (0 picks one, see
+     * {@link #thermalPort()}), from any sender on this machine.
+     */
     public SimFrameSource(int thermalPort, int queueFrames) {
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), thermalPort), queueFrames, FrameSenders.any());
+    }
+
+    /**
+     * @param thermalBind address and port for the radiometric frames; the RGB streams listen on the
+     *                    same address. The streams carry no authentication: bind to loopback unless
+     *                    the drones' cameras are on another host, and then name their addresses.
+     * @param senders     who may send which vehicle's frames; packets from others are refused,
+     *                    counted ({@link #refusedPackets()}) and logged
+     */
+    public SimFrameSource(InetSocketAddress thermalBind, int queueFrames, FrameSenders senders) {
         this.queue = new ArrayBlockingQueue<>(queueFrames);
-        this.thermal = new ThermalStreamReceiver(new InetSocketAddress(thermalPort), queueFrames, this::onThermal);
-        this.description = "simulator frame stream (thermal on UDP " + thermal.port() + ")";
+        this.bind = thermalBind.getAddress();
+        this.senders = senders;
+        this.thermal = new ThermalStreamReceiver(thermalBind, queueFrames, this::onThermal, senders);
+        this.description = "simulator frame stream (thermal on UDP " + thermal.address().getHostAddress() + ":"
+                + thermal.port() + ")";
     }
 
     /**
@@ -45,13 +66,22 @@ public final class SimFrameSource implements FrameSource {
      * {@code metadataPort} (0 picks one; read it back from the returned receiver).
      */
     public synchronized RgbStreamReceiver addRgbStream(int videoPort, int metadataPort, double frameRate) {
-        RgbStreamReceiver r = new RgbStreamReceiver(videoPort, metadataPort, frameRate, this::onRgb);
+        RgbStreamReceiver r = new RgbStreamReceiver(bind, videoPort, metadataPort, frameRate, this::onRgb, senders);
         rgb.add(r);
         return r;
     }
 
     public int thermalPort() {
         return thermal.port();
+    }
+
+    /** Packets refused because their sender may not send that vehicle's frames (thermal and RGB metadata). */
+    public synchronized long refusedPackets() {
+        long n = thermal.refusedPackets();
+        for (RgbStreamReceiver r : rgb) {
+            n += r.refusedPackets();
+        }
+        return n;
     }
 
     public ThermalStreamReceiver thermalReceiver() {

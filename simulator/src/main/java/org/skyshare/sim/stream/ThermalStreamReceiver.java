@@ -1,5 +1,7 @@
 package org.skyshare.sim.stream;
 
+import org.skyshare.vision.frame.FrameSenders;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,9 +24,9 @@ public final class ThermalStreamReceiver implements AutoCloseable {
     private final AtomicLong corrupt = new AtomicLong();
     private final AtomicLong overflowed = new AtomicLong();
 
-    /** Listens on a port of this host; port 0 picks a free one ({@link #port()}). */
+    /** Listens on a loopback port of this host; port 0 picks a free one ({@link #port()}). */
     public ThermalStreamReceiver(int port) {
-        this(new InetSocketAddress(port), 64);
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     }
 
     public ThermalStreamReceiver(InetSocketAddress bind, int queueFrames) {
@@ -36,9 +38,15 @@ public final class ThermalStreamReceiver implements AutoCloseable {
      *                 queue ({@link #poll} then stays empty); it must return quickly
      */
     public ThermalStreamReceiver(InetSocketAddress bind, int queueFrames, Consumer<ReceivedThermalFrame> listener) {
+        this(bind, queueFrames, listener, FrameSenders.any());
+    }
+
+    /** @param senders who may send which vehicle's frames; packets from anyone else are refused and counted */
+    public ThermalStreamReceiver(InetSocketAddress bind, int queueFrames, Consumer<ReceivedThermalFrame> listener,
+                                 FrameSenders senders) {
         this.listener = listener;
         this.frames = new ArrayBlockingQueue<>(queueFrames);
-        this.receiver = new PacketReceiver(bind, "thermal-stream-" + bind.getPort(), this::onBody);
+        this.receiver = new PacketReceiver(bind, "thermal-stream-" + bind.getPort(), this::onBody, senders);
     }
 
     private void onBody(PacketReceiver.Body body) {
@@ -68,6 +76,16 @@ public final class ThermalStreamReceiver implements AutoCloseable {
 
     public int port() {
         return receiver.port();
+    }
+
+    /** The address it listens on (loopback unless configured otherwise). */
+    public InetAddress address() {
+        return receiver.address();
+    }
+
+    /** Packets refused because their sender may not send that vehicle's frames. */
+    public long refusedPackets() {
+        return receiver.refusedSender.get();
     }
 
     /** The next frame, waiting up to a timeout; null when none came. */
