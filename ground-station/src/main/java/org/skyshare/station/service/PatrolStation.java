@@ -35,6 +35,7 @@ import org.skyshare.station.patrol.PatrolDefinition;
 import org.skyshare.station.patrol.PatrolPlan;
 import org.skyshare.station.patrol.PatrolSchedule;
 import org.skyshare.station.report.PatrolReport;
+import org.skyshare.station.store.PatrolProgressStore;
 import org.skyshare.vision.frame.Frame;
 import org.skyshare.vision.frame.FrameSource;
 import org.skyshare.vision.pipeline.VisionPipeline;
@@ -90,6 +91,7 @@ public final class PatrolStation implements AutoCloseable {
     private static final int WARM_UP_WIDTH_PX = 640;
     private static final int WARM_UP_HEIGHT_PX = 360;
     private final AlertService alerts;
+    private final PatrolProgressStore progressStore;
     private final FrameSource frames;
     private final VisionPipeline vision;
     private final Clock clock;
@@ -207,6 +209,7 @@ public final class PatrolStation implements AutoCloseable {
         this.fireDanger = patrols.fireDanger();
         this.fleet = fleet;
         this.alerts = alerts;
+        this.progressStore = new PatrolProgressStore(alerts.store().database());
         this.frames = frames;
         this.vision = vision;
         this.clock = clock;
@@ -216,6 +219,24 @@ public final class PatrolStation implements AutoCloseable {
         this.frameLoop.setDaemon(true);
         // fail at start, not at the first due time, when a patrol names a target the area lacks
         patrols.patrols().forEach(p -> PatrolArea.select(p, assets, areaPlan.grid()));
+        // a restart resumes the schedule where the store says it stood: an immediate patrol already
+        // started is not flown again, a periodic one counts from its last start
+        schedule.restore(progressStore.lastStarts());
+    }
+
+    /**
+     * Reports the sorties that were flying when the station last stopped (killed or crashed): each
+     * becomes an "interrupted by station stop" line in this run's report, with the last item reached.
+     * Their drones are not flown on from there automatically: the station cannot know where a drone
+     * went while nobody watched it, so the operator decides.
+     */
+    private void reportSortiesInterruptedByStop(Instant now) {
+        for (PatrolProgressStore.SortieRecord s : progressStore.takeInterruptedByStop(now)) {
+            flown.add(new PatrolReport.SortieSummary(s.vehicle(), "", s.sortieId(), s.updatedAt(), now,
+                    Math.max(0, s.lastItem() + 1), s.itemsTotal(), "interrupted by station stop"));
+            say(String.format("sortie %s on %s was flying when the station stopped, done to item %d of %d; "
+                    + "check the drone before it flies again", s.sortieId(), s.vehicle(), s.lastItem(), s.itemsTotal()));
+        }
     }
 
     /** Progress lines a person can read ("drone-2 launched sortie S07 for forest-changle"). */
@@ -228,6 +249,7 @@ public final class PatrolStation implements AutoCloseable {
     }
 
     public void start() {
+        reportSortiesInterruptedByStop(clock.instant());
         frameLoop.start();
         ticker.scheduleWithFixedDelay(this::tick, 0, 500, TimeUnit.MILLISECONDS);
         // tracks sampled faster than dispatch: at 20x a drone covers 100 m of ground in half a
@@ -267,9 +289,12 @@ public final class PatrolStation implements AutoCloseable {
         try {
             plan = Planner.plan(PatrolArea.select(p, assets, areaPlan.grid()), planParameters, catalog, ProgressListener.NONE);
         } catch (RuntimeException e) {
+            progressStore.recordRun(p.id(), now, 0);
             say("patrol " + p.id() + " due but cannot be planned: " + e.getMessage());
             return;
         }
+        // committed before any sortie is queued: a station killed after this line does not fly the run again
+        progressStore.recordRun(p.id(), now, plan.sorties().size());
         runs.put(p.id(), new PatrolRun(p, plan, now));
         for (Sortie s : plan.sorties()) {
             Sortie named = new Sortie(p.id() + "/" + s.id(), s.dockId(), s.aircraftId(), s.waypoints(), s.lengthM(),
@@ -319,6 +344,7 @@ public final class PatrolStation implements AutoCloseable {
             } else if (home && readyToLaunch(d, snap, f.task)) {
                 f.resumePending = false;
                 f.startedAt = now;
+                recordSortie(d, f, PatrolProgressStore.SortieState.FLYING, now);
                 say(name(d) + " resuming sortie " + f.task.sortie().id() + " after item " + f.lastCompleted);
                 d.resumeSortie(launchBatteryPct(f.task)).whenComplete((ok, err) -> {
                     if (err != null) {
@@ -333,12 +359,17 @@ public final class PatrolStation implements AutoCloseable {
             if (flying) {
                 f.airborne = true;
             }
-            f.lastCompleted = Math.max(f.lastCompleted, snap.lastCompletedSeq());
+            if (snap.lastCompletedSeq() > f.lastCompleted) {
+                f.lastCompleted = snap.lastCompletedSeq();
+                progressStore.reached(f.task.sortie().id(), f.lastCompleted, now);
+            }
             if (f.airborne && home) {
                 // the last item is the landing; a drone that came home without reaching it stopped short
                 boolean complete = f.lastCompleted >= f.total - 2;
                 flown.add(new PatrolReport.SortieSummary(name(d), d.dock().id(), f.task.sortie().id(), f.startedAt, now,
                         Math.max(0, f.lastCompleted + 1), f.total, complete ? "completed" : "interrupted"));
+                recordSortie(d, f, complete ? PatrolProgressStore.SortieState.COMPLETED
+                        : PatrolProgressStore.SortieState.INTERRUPTED, now);
                 if (complete) {
                     flights.remove(d.systemId());
                     say(name(d) + " back in " + d.dock().id() + " after sortie " + f.task.sortie().id());
@@ -350,6 +381,7 @@ public final class PatrolStation implements AutoCloseable {
                 }
             } else if (snap.state() == DroneState.FAULT) {
                 flights.remove(d.systemId());
+                recordSortie(d, f, PatrolProgressStore.SortieState.WAITING, now);
                 queue(f.task.sortie().dockId()).putBack(f.task);
                 say(name(d) + " fault during sortie " + f.task.sortie().id() + ": " + snap.faultReason()
                         + "; the sortie waits for the dock's next flight");
@@ -365,16 +397,26 @@ public final class PatrolStation implements AutoCloseable {
         var items = MissionItems.of(next.sortie(), areaPlan.aircraft().autopilot());
         Flight flight = new Flight(next, now, items.size());
         flights.put(d.systemId(), flight);
+        recordSortie(d, flight, PatrolProgressStore.SortieState.FLYING, now);
         say(String.format("%s launching sortie %s from %s (%d items, %.0f min, for %s)", name(d), next.sortie().id(),
                 d.dock().id(), items.size(), next.sortie().flightTimeS() / 60, String.join(", ", next.sortie().agencies())));
         d.launch(items, fence, launchBatteryPct(next)).whenComplete((ok, err) -> {
             if (err != null) {
                 // handed back to the dispatch thread, which puts it at the head of the dock's queue
                 flights.remove(d.systemId(), flight);
+                recordSortie(d, flight, PatrolProgressStore.SortieState.WAITING, clock.instant());
                 launchFailed.add(flight);
                 say(name(d) + " could not launch " + next.sortie().id() + ": " + rootMessage(err));
             }
         });
+    }
+
+    private void recordSortie(Drone d, Flight f, PatrolProgressStore.SortieState state, Instant now) {
+        try {
+            progressStore.sortie(f.task.sortie().id(), f.task.patrol().id(), name(d), state, f.total, f.lastCompleted, now);
+        } catch (RuntimeException e) {
+            LOG.error("sortie {} progress not stored: {}", f.task.sortie().id(), e.getMessage());
+        }
     }
 
     /**

@@ -66,6 +66,39 @@ public final class AlertStore {
         });
     }
 
+    /** Open incidents (not dismissed or resolved) of one kind, oldest first. */
+    public List<Incident> openIncidents(Connection c, HazardKind kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM incidents WHERE kind = ? AND state NOT IN ('DISMISSED', 'RESOLVED') ORDER BY created_at, id")) {
+            ps.setString(1, kind.name());
+            List<Incident> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(incidentFrom(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The incident a detector id was matched to, when it joined one opened under another id. */
+    public Optional<String> incidentOfSource(Connection c, String sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT incident_id FROM incident_sources WHERE source_id = ?")) {
+            ps.setString(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void linkSource(Connection c, String sourceId, String incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO incident_sources (source_id, incident_id) VALUES (?,?)")) {
+            ps.setString(1, sourceId);
+            ps.setString(2, incidentId);
+            ps.executeUpdate();
+        }
+    }
+
     public void insertIncident(Connection c, Incident i) throws SQLException {
         HazardReport r = i.report();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO incidents (id, kind, severity, confidence, lat_deg, "

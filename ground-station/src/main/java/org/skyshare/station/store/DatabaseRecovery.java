@@ -29,7 +29,7 @@ import java.util.Map;
 public final class DatabaseRecovery {
     /** Parents before children, so references hold while rows are copied. */
     private static final List<String> TABLES = List.of("incidents", "incident_events", "alerts", "outbox",
-            "acknowledgements", "missions", "flights", "patrol_runs");
+            "acknowledgements", "missions", "flights", "patrol_runs", "sortie_progress", "incident_sources");
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
