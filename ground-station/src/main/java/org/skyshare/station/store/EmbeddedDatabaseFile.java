@@ -57,7 +57,7 @@ public final class EmbeddedDatabaseFile {
 
     /** Whether the folder has never held a station database (first run: create one). */
     public boolean isNew() {
-        return !Files.exists(file()) && !Files.exists(marker()) && !hasBackups();
+        return (!Files.exists(file()) || sizeOf(file()) == 0) && !Files.exists(marker()) && !hasBackups();
     }
 
     boolean hasBackups() {
@@ -103,6 +103,9 @@ public final class EmbeddedDatabaseFile {
             read = in.readNBytes(header, 0, header.length);
         } catch (IOException e) {
             throw new DamagedDatabaseException(f, "cannot be read (" + e.getMessage() + ")");
+        }
+        if (size == 0 && !Files.exists(marker()) && !hasBackups()) {
+            return; // a first start killed before SQLite wrote its first page: still a new database
         }
         if (size == 0) {
             throw new DamagedDatabaseException(f, "is empty (0 bytes)");

@@ -84,9 +84,9 @@ public final class StationDatabase implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new DamagedDatabaseException(files.file(), "fails SQLite's page check: " + String.join("; ", problems));
             }
-            if (fresh) {
-                files.writeMarker(db.formatTime(Instant.now()));
-            } else {
+            // also when a first start was killed before it wrote the marker
+            files.writeMarker(db.formatTime(Instant.now()));
+            if (!fresh) {
                 new DatabaseBackups(files).backUp(db);
             }
             return db;
