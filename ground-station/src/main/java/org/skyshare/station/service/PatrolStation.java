@@ -660,6 +660,27 @@ public final class PatrolStation implements AutoCloseable {
         return t;
     }
 
+    /**
+     * The first step of an orderly stop (Ctrl-C, SIGTERM, end of {@code --duration}): no sortie is
+     * launched or resumed from now on. A sortie in the air is listed in the report as in flight at
+     * the stop, and stays stored as flying, so the next start reports where it stood.
+     */
+    public void stopLaunching() {
+        ticker.shutdownNow();
+        try {
+            if (!ticker.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("the dispatch thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Instant now = clock.instant();
+        flights.forEach((systemId, f) -> flown.add(new PatrolReport.SortieSummary("drone-" + systemId,
+                f.task.sortie().dockId(), f.task.sortie().id(), f.startedAt, now, Math.max(0, f.lastCompleted + 1), f.total,
+                "in flight when the station stopped")));
+        say("stopping: no new launches; " + flights.size() + " sortie(s) in flight, " + waiting + " waiting");
+    }
+
     @Override
     public void close() {
         running = false;

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The embedded database's files in a data folder, and the checks made before SQLite opens them.
@@ -122,6 +124,35 @@ public final class EmbeddedDatabaseFile {
             throw new DamagedDatabaseException(f, "is truncated: " + size + " bytes where its header counts " + pages
                     + " pages of " + pageSizeBytes + " bytes");
         }
+    }
+
+    /**
+     * Moves this folder's database (file, write-ahead log, marker, backups) into {@code folder},
+     * nothing deleted; the data folder then starts a new database. Used by the demo, whose every
+     * run is a new simulated world and must not resume the previous run's patrols and incidents.
+     *
+     * @return whether there was a database to move
+     */
+    public boolean setAsideInto(Path folder) {
+        List<Path> parts = new ArrayList<>();
+        for (String name : List.of(FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm", MARKER_NAME, "backups")) {
+            if (Files.exists(dataDir.resolve(name))) {
+                parts.add(dataDir.resolve(name));
+            }
+        }
+        if (parts.isEmpty()) {
+            return false;
+        }
+        try {
+            Files.createDirectories(folder);
+            for (Path p : parts) {
+                Files.move(p, folder.resolve(p.getFileName().toString()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot move the database in " + dataDir + " into " + folder + ": "
+                    + e.getMessage(), e);
+        }
+        return true;
     }
 
     void writeMarker(String createdAt) {

@@ -79,7 +79,8 @@ class CrashHarnessTest {
                             errTail(dir.resolve("child-" + kill + ".err"))).isFalse();
                     child.process.destroyForcibly();
                     assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                    assertThat(child.process.exitValue()).isEqualTo(137);
+                    assertThat(child.process.exitValue()).as("run %d was killed, not ended by itself: %s %s", kill,
+                            child.lines(), errTail(dir.resolve("child-" + kill + ".err"))).isEqualTo(137);
                     if (child.lines().stream().anyMatch(l -> l.startsWith("READY"))) {
                         readyRuns++;
                     }
