@@ -250,6 +250,8 @@ public final class PatrolStation implements AutoCloseable {
 
     public void start() {
         reportSortiesInterruptedByStop(clock.instant());
+        // on the dispatch thread, like every other change of the queues
+        ticker.execute(() -> resumeQueuedSorties(clock.instant()));
         frameLoop.start();
         ticker.scheduleWithFixedDelay(this::tick, 0, 500, TimeUnit.MILLISECONDS);
         // tracks sampled faster than dispatch: at 20x a drone covers 100 m of ground in half a
@@ -293,18 +295,63 @@ public final class PatrolStation implements AutoCloseable {
             say("patrol " + p.id() + " due but cannot be planned: " + e.getMessage());
             return;
         }
-        // committed before any sortie is queued: a station killed after this line does not fly the run again
-        progressStore.recordRun(p.id(), now, plan.sorties().size());
-        runs.put(p.id(), new PatrolRun(p, plan, now));
-        for (Sortie s : plan.sorties()) {
-            Sortie named = new Sortie(p.id() + "/" + s.id(), s.dockId(), s.aircraftId(), s.waypoints(), s.lengthM(),
-                    s.flightTimeS(), s.maxRangeM(), s.photoCount(), s.inspectionPoints(), s.agencies(), s.assetIds());
-            queue(s.dockId()).add(new Task(p, named));
-        }
+        // committed before any sortie is queued: a station stopped after this line does not start the
+        // run again, and launches on its next start the sorties this one had not launched
+        progressStore.recordRun(p.id(), now, plan.sorties().size(),
+                plan.sorties().stream().map(s -> p.id() + "/" + s.id()).toList());
+        queueRun(p, plan, now, null);
         Map<String, Long> perDock = new TreeMap<>();
         plan.sorties().forEach(s -> perDock.merge(s.dockId(), 1L, Long::sum));
         say(String.format("patrol %s due (%s): %d sorties, %.0f min of flight, %s", p.id(), String.join(", ", p.agencies()),
                 plan.sorties().size(), plan.sorties().stream().mapToDouble(Sortie::flightTimeS).sum() / 60, perDock));
+    }
+
+    /** Queues a run's sorties; only those named in {@code only} when it is not null (a resumed run). */
+    private int queueRun(PatrolDefinition p, Plan plan, Instant startedAt, Set<String> only) {
+        runs.put(p.id(), new PatrolRun(p, plan, startedAt));
+        int queued = 0;
+        for (Sortie s : plan.sorties()) {
+            Sortie named = new Sortie(p.id() + "/" + s.id(), s.dockId(), s.aircraftId(), s.waypoints(), s.lengthM(),
+                    s.flightTimeS(), s.maxRangeM(), s.photoCount(), s.inspectionPoints(), s.agencies(), s.assetIds());
+            if (only == null || only.contains(named.id())) {
+                queue(s.dockId()).add(new Task(p, named));
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    /**
+     * Queues again the sorties of runs the station stopped before launching them (stored as
+     * queued). The patrol is planned again from the same area and parameters, which gives the same
+     * sorties; a stored sortie the new plan lacks is reported, not guessed at.
+     */
+    private void resumeQueuedSorties(Instant now) {
+        Map<String, Set<String>> byPatrol = new LinkedHashMap<>();
+        // waiting: a launch that failed or a drone fault had put it back in its dock's queue
+        for (var state : List.of(PatrolProgressStore.SortieState.QUEUED, PatrolProgressStore.SortieState.WAITING)) {
+            for (PatrolProgressStore.SortieRecord s : progressStore.sortiesIn(state)) {
+                byPatrol.computeIfAbsent(s.patrolId(), k -> new HashSet<>()).add(s.sortieId());
+            }
+        }
+        byPatrol.forEach((patrolId, ids) -> {
+            PatrolDefinition p = patrolsById.get(patrolId);
+            if (p == null) {
+                say("patrol " + patrolId + " left " + ids.size() + " sortie(s) unlaunched when the station stopped, "
+                        + "but the patrols file no longer has it; they are not flown");
+                return;
+            }
+            try {
+                Plan plan = Planner.plan(PatrolArea.select(p, assets, areaPlan.grid()), planParameters, catalog,
+                        ProgressListener.NONE);
+                int queued = queueRun(p, plan, now, ids);
+                say("patrol " + patrolId + ": " + queued + " sortie(s) its run had not launched when the station stopped"
+                        + " are queued again" + (queued < ids.size() ? "; " + (ids.size() - queued)
+                        + " are not in today's plan of it and are not flown" : ""));
+            } catch (RuntimeException e) {
+                say("patrol " + patrolId + ": its unlaunched sorties cannot be planned again: " + e.getMessage());
+            }
+        });
     }
 
     private void sampleTracks() {

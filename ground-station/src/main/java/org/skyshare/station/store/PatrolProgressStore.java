@@ -14,8 +14,11 @@ import java.util.Map;
  * or stop interrupted.
  */
 public final class PatrolProgressStore {
-    /** Where a sortie stands. {@code FLYING} at start-up means the station stopped while it flew. */
-    public enum SortieState { FLYING, COMPLETED, INTERRUPTED, WAITING, INTERRUPTED_BY_STOP }
+    /**
+     * Where a sortie stands. {@code QUEUED} at start-up is a sortie of a started run the station
+     * stopped before launching; {@code FLYING} means the station stopped while it flew.
+     */
+    public enum SortieState { QUEUED, FLYING, COMPLETED, INTERRUPTED, WAITING, INTERRUPTED_BY_STOP }
 
     /** A sortie as last recorded; {@code lastItem} is the last mission item reached (-1 for none). */
     public record SortieRecord(String sortieId, String patrolId, String vehicle, SortieState state, int itemsTotal,
@@ -28,8 +31,16 @@ public final class PatrolProgressStore {
         this.db = db;
     }
 
-    /** Records that a patrol started (was planned and its sorties queued) at {@code at}. */
+    /** Records that a patrol started at {@code at} with no sortie queued (it could not be planned). */
     public void recordRun(String patrolId, Instant at, int sorties) {
+        recordRun(patrolId, at, sorties, List.of());
+    }
+
+    /**
+     * Records, in one transaction, that a patrol started at {@code at} and which sorties it queued:
+     * a station stopped before launching them finds them {@code QUEUED} on its next start.
+     */
+    public void recordRun(String patrolId, Instant at, int sorties, List<String> queuedSortieIds) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO patrol_runs (patrol_id, started_at, sorties) VALUES (?,?,?)")) {
@@ -37,6 +48,19 @@ public final class PatrolProgressStore {
                 db.setTime(ps, 2, at);
                 ps.setInt(3, sorties);
                 ps.executeUpdate();
+            }
+            for (String id : queuedSortieIds) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM sortie_progress WHERE sortie_id = ?")) {
+                    del.setString(1, id);
+                    del.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sortie_progress (sortie_id, patrol_id, "
+                        + "vehicle, state, items_total, last_item, updated_at) VALUES (?,?,NULL,'QUEUED',0,-1,?)")) {
+                    ps.setString(1, id);
+                    ps.setString(2, patrolId);
+                    db.setTime(ps, 3, at);
+                    ps.executeUpdate();
+                }
             }
             return null;
         });

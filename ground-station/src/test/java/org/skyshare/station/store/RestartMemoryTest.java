@@ -113,6 +113,22 @@ class RestartMemoryTest {
     }
 
     @Test
+    void sortiesARunQueuedButDidNotLaunchAreStillQueuedAfterARestart() {
+        try (StationDatabase db = StationDatabase.openEmbedded(dir)) {
+            PatrolProgressStore p = new PatrolProgressStore(db);
+            p.recordRun("fire-watch", T0, 3, java.util.List.of("fire-watch/S01", "fire-watch/S02", "fire-watch/S03"));
+            p.sortie("fire-watch/S01", "fire-watch", "drone-1", PatrolProgressStore.SortieState.FLYING, 10, -1, T0);
+        }
+        try (StationDatabase db = StationDatabase.openEmbedded(dir)) {
+            PatrolProgressStore p = new PatrolProgressStore(db);
+            assertThat(p.sortiesIn(PatrolProgressStore.SortieState.QUEUED)).extracting(PatrolProgressStore.SortieRecord::sortieId)
+                    .containsExactly("fire-watch/S02", "fire-watch/S03");
+            assertThat(p.sortiesIn(PatrolProgressStore.SortieState.FLYING)).hasSize(1);
+            assertThat(p.runsOf("fire-watch")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theSortieFlyingWhenTheStationStoppedIsReportedOnce() {
         try (StationDatabase db = StationDatabase.openEmbedded(dir)) {
             PatrolProgressStore p = new PatrolProgressStore(db);
