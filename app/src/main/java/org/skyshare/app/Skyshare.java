@@ -31,6 +31,7 @@ public final class Skyshare implements Callable<Integer> {
             new CommandEntry("agency", "org.skyshare.station.cli.AgencyCommand", "an agency's terminal: see and acknowledge its alerts"),
             new CommandEntry("mosquitto-files", "org.skyshare.station.cli.MosquittoFilesCommand",
                     "Mosquitto's password file, ACL and configuration from the broker accounts file"),
+            new CommandEntry("db", "org.skyshare.station.cli.DbCommand", "check the station database, or recover it after damage"),
             new CommandEntry("profiles", "org.skyshare.profiles.cli.ProfilesCommand", "aircraft, camera and dock profiles"));
 
     static final List<CommandEntry> EVALUATIONS = List.of(

@@ -47,6 +47,15 @@ public final class AlertService {
     private final Clock clock;
     private final List<Runnable> outboxListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Incident>> incidentListeners = new CopyOnWriteArrayList<>();
+    /** Incidents reported through this service since it started; the others come from an earlier run. */
+    private final Set<String> liveIncidents = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A new detector id within this distance (plus both hazards' radii) of an open incident from an
+     * earlier run of the station is the same hazard seen again: the detector names a fire anew after
+     * a restart, and a second CAP Alert for it would send agencies to one fire twice.
+     */
+    public static final double SAME_HAZARD_M = 150;
 
     /** The outcome of an answer from an agency or crew. */
     public enum AckResult { STORED, DUPLICATE }
@@ -95,6 +104,23 @@ public final class AlertService {
         Incident result = store.database().inTransaction(c -> {
             Optional<Incident> existing = store.incident(c, r.sourceIncidentId());
             if (existing.isEmpty()) {
+                existing = store.incidentOfSource(c, r.sourceIncidentId()).flatMap(id -> {
+                    try {
+                        return store.incident(c, id);
+                    } catch (SQLException e) {
+                        throw new org.skyshare.station.store.StoreException(e.getMessage(), e);
+                    }
+                });
+            }
+            if (existing.isEmpty()) {
+                existing = openIncidentFromEarlierRun(c, r);
+                if (existing.isPresent()) {
+                    store.linkSource(c, r.sourceIncidentId(), existing.get().id());
+                    LOG.info("{} {} is open incident {} seen again (stored before this start): it is updated, "
+                            + "not alerted anew", r.kind(), r.sourceIncidentId(), existing.get().id());
+                }
+            }
+            if (existing.isEmpty()) {
                 Incident inc = new Incident(r.sourceIncidentId(), r, IncidentState.DETECTED, 0, now, now);
                 store.insertIncident(c, inc);
                 event(c, inc.id(), IncidentState.DETECTED, null, "detector",
@@ -126,8 +152,32 @@ public final class AlertService {
             store.updateIncident(c, updated);
             return dispatch(c, updated, "Update", "auto", now);
         });
+        liveIncidents.add(result.id());
         afterCommit(result);
         return result;
+    }
+
+    private Optional<Incident> openIncidentFromEarlierRun(Connection c, HazardReport r) throws SQLException {
+        Incident best = null;
+        double bestM = Double.MAX_VALUE;
+        for (Incident open : store.openIncidents(c, r.kind())) {
+            if (liveIncidents.contains(open.id())) {
+                continue;
+            }
+            double m = distanceM(open.report().position(), r.position());
+            if (m <= SAME_HAZARD_M + open.report().radiusM() + r.radiusM() && m < bestM) {
+                best = open;
+                bestM = m;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static double distanceM(GeoPoint a, GeoPoint b) {
+        double lat = Math.toRadians((a.latDeg() + b.latDeg()) / 2);
+        double dy = Math.toRadians(a.latDeg() - b.latDeg()) * 6_371_000;
+        double dx = Math.toRadians(a.lonDeg() - b.lonDeg()) * 6_371_000 * Math.cos(lat);
+        return Math.hypot(dx, dy);
     }
 
     /** A reviewer confirms an incident waiting for review; it is routed and dispatched. */

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code skyshare bench alerts}: alerts per second from incident to broker acceptance, with the
- * embedded H2 database and the embedded broker on loopback. Every alert is a severe forest fire:
+ * embedded SQLite database and the embedded broker on loopback. Every alert is a severe forest fire:
  * routed to forestry, emergency and the forest farm, so 6 MQTT messages (CAP + GeoJSON each).
  */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
@@ -96,7 +96,7 @@ public class AlertBench implements Callable<Integer> {
             long done = System.nanoTime();
             long messages = pipeline.service().store().countOutbox();
             double total = (done - start) / 1e9;
-            System.out.printf(Locale.ROOT, "alerts: %d incidents, %d MQTT messages (%s, QoS 1), H2 file database%n",
+            System.out.printf(Locale.ROOT, "alerts: %d incidents, %d MQTT messages (%s, QoS 1), SQLite file database (WAL, synchronous=FULL)%n",
                     alerts, messages, pipeline.publisher().protocol());
             System.out.printf(Locale.ROOT, "stored (report -> outbox committed): %.0f incidents/s%n",
                     alerts / ((raised - start) / 1e9));

@@ -53,7 +53,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -115,7 +114,9 @@ public class StationCommand implements Callable<Integer> {
         LOG.info("station {}: {} assets, {} grid cells, {} patrols, {} vehicles", cfg.stationId(), assets.size(),
                 areaPlan.grid().cells().size(), patrols.patrols().size(), cfg.vehicles().size());
 
-        try (StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
+        // declared first, so closed last: a signal's shutdown waits until the database is closed too
+        try (OrderlyStop stop = OrderlyStop.onSignal(Duration.ofSeconds(60));
+             StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
                 embeddedBroker(cfg));
              Fleet fleet = new Fleet();
              SimFrameSource frames = new SimFrameSource(new InetSocketAddress(address("--frames-bind", framesBind), thermalPort),
@@ -148,16 +149,14 @@ public class StationCommand implements Callable<Integer> {
             try (PatrolStation station = new PatrolStation(cfg.stationId(), assets, areaPlan, params, catalog, patrols, fleet,
                     alerts.pipeline().service(), frames, vision, Clock.systemUTC())) {
                 station.onProgress(LOG::info);
-                CountDownLatch stop = new CountDownLatch(1);
-                Thread hook = new Thread(stop::countDown, "station-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
                 station.start();
                 out.println("station " + cfg.stationId() + " running; Ctrl-C stops it and writes the report to " + cfg.dataDir());
                 out.flush();
                 long endAt = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
                 while (System.nanoTime() < endAt) {
                     long waitNs = Math.min(statusEvery.toNanos(), endAt - System.nanoTime());
-                    if (stop.await(Math.max(1, waitNs), TimeUnit.NANOSECONDS)) {
+                    if (stop.awaitRequest(Math.max(1, waitNs))) {
+                        LOG.info("stop requested (signal): stopping in order");
                         break;
                     }
                     var publisher = alerts.pipeline().publisher();
@@ -173,14 +172,10 @@ public class StationCommand implements Callable<Integer> {
                                     + (alerts.embeddedBroker() == null || alerts.embeddedBroker().refusals().total() == 0 ? ""
                                     : "; broker refused " + alerts.embeddedBroker().refusals()));
                 }
+                station.stopLaunching();
                 Path report = PatrolReportWriter.write(station.report(), assets, cfg.dataDir(), "patrol-report");
                 out.println("patrol report: " + report.toAbsolutePath());
                 out.flush();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the JVM is already on its way out; the report is written
-                }
             }
         }
         return 0;

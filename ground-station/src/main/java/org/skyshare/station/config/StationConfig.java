@@ -12,7 +12,7 @@ import java.util.List;
  * @param aircraft             aircraft profile flown from every dock, overriding the docks' own
  * @param patrols              the patrols file
  * @param broker               "embedded" for the in-process broker, or a tcp:// / ssl:// URL
- * @param databaseUrl          JDBC URL; empty for the embedded H2 file in {@code dataDir}
+ * @param databaseUrl          JDBC URL; empty for the embedded SQLite file in {@code dataDir}
  * @param dataDir              where the database, evidence images and reports live
  * @param autoConfirmConfidence incidents at or above this confidence skip the review queue
  * @param vehicles             the docked drones and how to reach them

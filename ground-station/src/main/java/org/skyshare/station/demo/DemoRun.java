@@ -112,6 +112,13 @@ public final class DemoRun implements AutoCloseable {
             StationConfig config = new StationConfig(STATION_ID, List.of(assetsFile), "sim-quad", null, login.url(),
                     login.username(), login.password(), "", out.toAbsolutePath(), 0.8, List.of());
 
+            // every demo run is a new simulated world: the previous run's database (patrols flown,
+            // incidents open) is kept aside, so this run neither resumes nor updates it
+            Path earlier = out.resolve("earlier-runs").resolve(java.time.format.DateTimeFormatter
+                    .ofPattern("uuuuMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
+            if (new org.skyshare.station.store.EmbeddedDatabaseFile(out).setAsideInto(earlier)) {
+                log.accept("the previous demo run's database is kept in " + earlier);
+            }
             sim = open(SimFleet.start(SimFleet.jingshanConfigs(3, VehicleDefaults.simQuad().withTimeFactor(timeFactor).withSeed(seed)),
                     InetAddress.getLoopbackAddress(), 0));
             alerts = open(StationAlerts.start(config, RoutingRulesFile.defaults(), new BrokerAccounts(accounts),

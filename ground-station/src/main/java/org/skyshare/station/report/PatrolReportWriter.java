@@ -26,12 +26,14 @@ public final class PatrolReportWriter {
 
     /** Writes {@code <name>.md} and {@code <name>.png} into a folder; returns the Markdown file. */
     public static Path write(PatrolReport report, AssetSet assets, Path folder, String name) {
+        Path pngTmp = null;
+        Path mdTmp = null;
         try {
             Files.createDirectories(folder);
             Path png = folder.resolve(name + ".png");
             Path md = folder.resolve(name + ".md");
-            Path pngTmp = Files.createTempFile(folder, name, ".png.part");
-            Path mdTmp = Files.createTempFile(folder, name, ".md.part");
+            pngTmp = Files.createTempFile(folder, name, ".png.part");
+            mdTmp = Files.createTempFile(folder, name, ".md.part");
             ImageIO.write(new ReportMap(assets.bounds(), 1200).draw(assets, report), "png", pngTmp.toFile());
             Files.writeString(mdTmp, markdown(report, png.getFileName().toString()));
             Files.move(pngTmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -39,6 +41,21 @@ public final class PatrolReportWriter {
             return md;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the patrol report into " + folder + ": " + e.getMessage(), e);
+        } finally {
+            // a failed write leaves no half-written .part files behind (after the moves they are gone already)
+            deleteQuietly(pngTmp);
+            deleteQuietly(mdTmp);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the report's outcome is already decided
         }
     }
 

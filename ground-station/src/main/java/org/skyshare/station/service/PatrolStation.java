@@ -35,6 +35,7 @@ import org.skyshare.station.patrol.PatrolDefinition;
 import org.skyshare.station.patrol.PatrolPlan;
 import org.skyshare.station.patrol.PatrolSchedule;
 import org.skyshare.station.report.PatrolReport;
+import org.skyshare.station.store.PatrolProgressStore;
 import org.skyshare.vision.frame.Frame;
 import org.skyshare.vision.frame.FrameSource;
 import org.skyshare.vision.pipeline.VisionPipeline;
@@ -92,6 +93,7 @@ public final class PatrolStation implements AutoCloseable {
     private static final int WARM_UP_WIDTH_PX = 640;
     private static final int WARM_UP_HEIGHT_PX = 360;
     private final AlertService alerts;
+    private final PatrolProgressStore progressStore;
     private final FrameSource frames;
     private final VisionPipeline vision;
     private final Clock clock;
@@ -212,6 +214,7 @@ public final class PatrolStation implements AutoCloseable {
         this.fireDanger = patrols.fireDanger();
         this.fleet = fleet;
         this.alerts = alerts;
+        this.progressStore = new PatrolProgressStore(alerts.store().database());
         this.frames = frames;
         this.vision = vision;
         this.clock = clock;
@@ -221,6 +224,24 @@ public final class PatrolStation implements AutoCloseable {
         this.frameLoop.setDaemon(true);
         // fail at start, not at the first due time, when a patrol names a target the area lacks
         patrols.patrols().forEach(p -> PatrolArea.select(p, assets, areaPlan.grid()));
+        // a restart resumes the schedule where the store says it stood: an immediate patrol already
+        // started is not flown again, a periodic one counts from its last start
+        schedule.restore(progressStore.lastStarts());
+    }
+
+    /**
+     * Reports the sorties that were flying when the station last stopped (killed or crashed): each
+     * becomes an "interrupted by station stop" line in this run's report, with the last item reached.
+     * Their drones are not flown on from there automatically: the station cannot know where a drone
+     * went while nobody watched it, so the operator decides.
+     */
+    private void reportSortiesInterruptedByStop(Instant now) {
+        for (PatrolProgressStore.SortieRecord s : progressStore.takeInterruptedByStop(now)) {
+            flown.add(new PatrolReport.SortieSummary(s.vehicle(), "", s.sortieId(), s.updatedAt(), now,
+                    Math.max(0, s.lastItem() + 1), s.itemsTotal(), "interrupted by station stop"));
+            say(String.format("sortie %s on %s was flying when the station stopped, done to item %d of %d; "
+                    + "check the drone before it flies again", s.sortieId(), s.vehicle(), s.lastItem(), s.itemsTotal()));
+        }
     }
 
     /** Progress lines a person can read ("drone-2 launched sortie S07 for forest-changle"). */
@@ -233,6 +254,9 @@ public final class PatrolStation implements AutoCloseable {
     }
 
     public void start() {
+        reportSortiesInterruptedByStop(clock.instant());
+        // on the dispatch thread, like every other change of the queues
+        ticker.execute(() -> resumeQueuedSorties(clock.instant()));
         frameLoop.start();
         ticker.scheduleWithFixedDelay(this::tick, 0, 500, TimeUnit.MILLISECONDS);
         // tracks sampled faster than dispatch: at 20x a drone covers 100 m of ground in half a
@@ -272,19 +296,67 @@ public final class PatrolStation implements AutoCloseable {
         try {
             plan = Planner.plan(PatrolArea.select(p, assets, areaPlan.grid()), planParameters, catalog, ProgressListener.NONE);
         } catch (RuntimeException e) {
+            progressStore.recordRun(p.id(), now, 0);
             say("patrol " + p.id() + " due but cannot be planned: " + e.getMessage());
             return;
         }
-        runs.put(p.id(), new PatrolRun(p, plan, now));
-        for (Sortie s : plan.sorties()) {
-            Sortie named = new Sortie(p.id() + "/" + s.id(), s.dockId(), s.aircraftId(), s.waypoints(), s.lengthM(),
-                    s.flightTimeS(), s.maxRangeM(), s.photoCount(), s.inspectionPoints(), s.agencies(), s.assetIds());
-            queue(s.dockId()).add(new Task(p, named));
-        }
+        // committed before any sortie is queued: a station stopped after this line does not start the
+        // run again, and launches on its next start the sorties this one had not launched
+        progressStore.recordRun(p.id(), now, plan.sorties().size(),
+                plan.sorties().stream().map(s -> p.id() + "/" + s.id()).toList());
+        queueRun(p, plan, now, null);
         Map<String, Long> perDock = new TreeMap<>();
         plan.sorties().forEach(s -> perDock.merge(s.dockId(), 1L, Long::sum));
         say(String.format("patrol %s due (%s): %d sorties, %.0f min of flight, %s", p.id(), String.join(", ", p.agencies()),
                 plan.sorties().size(), plan.sorties().stream().mapToDouble(Sortie::flightTimeS).sum() / 60, perDock));
+    }
+
+    /** Queues a run's sorties; only those named in {@code only} when it is not null (a resumed run). */
+    private int queueRun(PatrolDefinition p, Plan plan, Instant startedAt, Set<String> only) {
+        runs.put(p.id(), new PatrolRun(p, plan, startedAt));
+        int queued = 0;
+        for (Sortie s : plan.sorties()) {
+            Sortie named = new Sortie(p.id() + "/" + s.id(), s.dockId(), s.aircraftId(), s.waypoints(), s.lengthM(),
+                    s.flightTimeS(), s.maxRangeM(), s.photoCount(), s.inspectionPoints(), s.agencies(), s.assetIds());
+            if (only == null || only.contains(named.id())) {
+                queue(s.dockId()).add(new Task(p, named));
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    /**
+     * Queues again the sorties of runs the station stopped before launching them (stored as
+     * queued). The patrol is planned again from the same area and parameters, which gives the same
+     * sorties; a stored sortie the new plan lacks is reported, not guessed at.
+     */
+    private void resumeQueuedSorties(Instant now) {
+        Map<String, Set<String>> byPatrol = new LinkedHashMap<>();
+        // waiting: a launch that failed or a drone fault had put it back in its dock's queue
+        for (var state : List.of(PatrolProgressStore.SortieState.QUEUED, PatrolProgressStore.SortieState.WAITING)) {
+            for (PatrolProgressStore.SortieRecord s : progressStore.sortiesIn(state)) {
+                byPatrol.computeIfAbsent(s.patrolId(), k -> new HashSet<>()).add(s.sortieId());
+            }
+        }
+        byPatrol.forEach((patrolId, ids) -> {
+            PatrolDefinition p = patrolsById.get(patrolId);
+            if (p == null) {
+                say("patrol " + patrolId + " left " + ids.size() + " sortie(s) unlaunched when the station stopped, "
+                        + "but the patrols file no longer has it; they are not flown");
+                return;
+            }
+            try {
+                Plan plan = Planner.plan(PatrolArea.select(p, assets, areaPlan.grid()), planParameters, catalog,
+                        ProgressListener.NONE);
+                int queued = queueRun(p, plan, now, ids);
+                say("patrol " + patrolId + ": " + queued + " sortie(s) its run had not launched when the station stopped"
+                        + " are queued again" + (queued < ids.size() ? "; " + (ids.size() - queued)
+                        + " are not in today's plan of it and are not flown" : ""));
+            } catch (RuntimeException e) {
+                say("patrol " + patrolId + ": its unlaunched sorties cannot be planned again: " + e.getMessage());
+            }
+        });
     }
 
     private void sampleTracks() {
@@ -324,6 +396,7 @@ public final class PatrolStation implements AutoCloseable {
             } else if (home && readyToLaunch(d, snap, f.task)) {
                 f.resumePending = false;
                 f.startedAt = now;
+                recordSortie(d, f, PatrolProgressStore.SortieState.FLYING, now);
                 say(name(d) + " resuming sortie " + f.task.sortie().id() + " after item " + f.lastCompleted);
                 d.resumeSortie(launchBatteryPct(f.task)).whenComplete((ok, err) -> {
                     if (err != null) {
@@ -338,12 +411,17 @@ public final class PatrolStation implements AutoCloseable {
             if (flying) {
                 f.airborne = true;
             }
-            f.lastCompleted = Math.max(f.lastCompleted, snap.lastCompletedSeq());
+            if (snap.lastCompletedSeq() > f.lastCompleted) {
+                f.lastCompleted = snap.lastCompletedSeq();
+                progressStore.reached(f.task.sortie().id(), f.lastCompleted, now);
+            }
             if (f.airborne && home) {
                 // the last item is the landing; a drone that came home without reaching it stopped short
                 boolean complete = f.lastCompleted >= f.total - 2;
                 flown.add(new PatrolReport.SortieSummary(name(d), d.dock().id(), f.task.sortie().id(), f.startedAt, now,
                         Math.max(0, f.lastCompleted + 1), f.total, complete ? "completed" : "interrupted"));
+                recordSortie(d, f, complete ? PatrolProgressStore.SortieState.COMPLETED
+                        : PatrolProgressStore.SortieState.INTERRUPTED, now);
                 if (complete) {
                     flights.remove(d.systemId());
                     say(name(d) + " back in " + d.dock().id() + " after sortie " + f.task.sortie().id());
@@ -355,6 +433,7 @@ public final class PatrolStation implements AutoCloseable {
                 }
             } else if (snap.state() == DroneState.FAULT) {
                 flights.remove(d.systemId());
+                recordSortie(d, f, PatrolProgressStore.SortieState.WAITING, now);
                 queue(f.task.sortie().dockId()).putBack(f.task);
                 say(name(d) + " fault during sortie " + f.task.sortie().id() + ": " + snap.faultReason()
                         + "; the sortie waits for the dock's next flight");
@@ -378,12 +457,14 @@ public final class PatrolStation implements AutoCloseable {
         var items = MissionItems.of(next.sortie(), areaPlan.aircraft().autopilot());
         Flight flight = new Flight(next, now, items.size());
         flights.put(d.systemId(), flight);
+        recordSortie(d, flight, PatrolProgressStore.SortieState.FLYING, now);
         say(String.format("%s launching sortie %s from %s (%d items, %.0f min, for %s)", name(d), next.sortie().id(),
                 d.dock().id(), items.size(), next.sortie().flightTimeS() / 60, String.join(", ", next.sortie().agencies())));
         d.launch(items, fence, launchBatteryPct(next)).whenComplete((ok, err) -> {
             if (err != null) {
                 // handed back to the dispatch thread, which puts it at the head of the dock's queue
                 flights.remove(d.systemId(), flight);
+                recordSortie(d, flight, PatrolProgressStore.SortieState.WAITING, clock.instant());
                 launchFailed.add(flight);
                 String why = rootMessage(err);
                 LaunchBackOff b = launchBackOff.merge(d.systemId(), LaunchBackOff.first(why, clock.instant()),
@@ -397,6 +478,14 @@ public final class PatrolStation implements AutoCloseable {
                 launchBackOff.remove(d.systemId());
             }
         });
+    }
+
+    private void recordSortie(Drone d, Flight f, PatrolProgressStore.SortieState state, Instant now) {
+        try {
+            progressStore.sortie(f.task.sortie().id(), f.task.patrol().id(), name(d), state, f.total, f.lastCompleted, now);
+        } catch (RuntimeException e) {
+            LOG.error("sortie {} progress not stored: {}", f.task.sortie().id(), e.getMessage());
+        }
     }
 
     /**
@@ -672,6 +761,27 @@ public final class PatrolStation implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /**
+     * The first step of an orderly stop (Ctrl-C, SIGTERM, end of {@code --duration}): no sortie is
+     * launched or resumed from now on. A sortie in the air is listed in the report as in flight at
+     * the stop, and stays stored as flying, so the next start reports where it stood.
+     */
+    public void stopLaunching() {
+        ticker.shutdownNow();
+        try {
+            if (!ticker.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("the dispatch thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Instant now = clock.instant();
+        flights.forEach((systemId, f) -> flown.add(new PatrolReport.SortieSummary("drone-" + systemId,
+                f.task.sortie().dockId(), f.task.sortie().id(), f.startedAt, now, Math.max(0, f.lastCompleted + 1), f.total,
+                "in flight when the station stopped")));
+        say("stopping: no new launches; " + flights.size() + " sortie(s) in flight, " + waiting + " waiting");
     }
 
     @Override

@@ -18,8 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +66,39 @@ public final class AlertStore {
         });
     }
 
+    /** Open incidents (not dismissed or resolved) of one kind, oldest first. */
+    public List<Incident> openIncidents(Connection c, HazardKind kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM incidents WHERE kind = ? AND state NOT IN ('DISMISSED', 'RESOLVED') ORDER BY created_at, id")) {
+            ps.setString(1, kind.name());
+            List<Incident> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(incidentFrom(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The incident a detector id was matched to, when it joined one opened under another id. */
+    public Optional<String> incidentOfSource(Connection c, String sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT incident_id FROM incident_sources WHERE source_id = ?")) {
+            ps.setString(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void linkSource(Connection c, String sourceId, String incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO incident_sources (source_id, incident_id) VALUES (?,?)")) {
+            ps.setString(1, sourceId);
+            ps.setString(2, incidentId);
+            ps.executeUpdate();
+        }
+    }
+
     public void insertIncident(Connection c, Incident i) throws SQLException {
         HazardReport r = i.report();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO incidents (id, kind, severity, confidence, lat_deg, "
@@ -77,8 +108,8 @@ public final class AlertStore {
             bindReport(ps, r, 2);
             ps.setString(13, i.state().name());
             ps.setInt(14, i.revision());
-            ps.setObject(15, odt(i.createdAt()));
-            ps.setObject(16, odt(i.updatedAt()));
+            db.setTime(ps, 15, i.createdAt());
+            db.setTime(ps, 16, i.updatedAt());
             ps.executeUpdate();
         }
     }
@@ -91,7 +122,7 @@ public final class AlertStore {
             bindReport(ps, i.report(), 1);
             ps.setString(12, i.state().name());
             ps.setInt(13, i.revision());
-            ps.setObject(14, odt(i.updatedAt()));
+            db.setTime(ps, 14, i.updatedAt());
             ps.setString(15, i.id());
             if (ps.executeUpdate() != 1) {
                 throw new SQLException("incident " + i.id() + " is not stored");
@@ -99,7 +130,7 @@ public final class AlertStore {
         }
     }
 
-    private static void bindReport(PreparedStatement ps, HazardReport r, int from) throws SQLException {
+    private void bindReport(PreparedStatement ps, HazardReport r, int from) throws SQLException {
         ps.setString(from, r.kind().name());
         ps.setString(from + 1, r.severity().name());
         ps.setDouble(from + 2, r.confidence());
@@ -114,10 +145,10 @@ public final class AlertStore {
         }
         ps.setString(from + 8, r.evidenceImage() == null ? null : r.evidenceImage().toString());
         ps.setString(from + 9, r.description());
-        ps.setObject(from + 10, odt(r.detectedAt()));
+        db.setTime(ps, from + 10, r.detectedAt());
     }
 
-    private static Incident incidentFrom(ResultSet rs) throws SQLException {
+    private Incident incidentFrom(ResultSet rs) throws SQLException {
         double peak = rs.getDouble("peak_temperature_c");
         Double peakC = rs.wasNull() ? null : peak;
         String evidence = rs.getString("evidence_path");
@@ -125,9 +156,9 @@ public final class AlertStore {
                 HazardSeverity.valueOf(rs.getString("severity")), rs.getDouble("confidence"),
                 new GeoPoint(rs.getDouble("lat_deg"), rs.getDouble("lon_deg")), areaFrom(rs.getString("area_json")),
                 rs.getDouble("radius_m"), peakC, evidence == null ? null : Path.of(evidence),
-                instant(rs, "detected_at"), rs.getString("description"));
+                db.getTime(rs, "detected_at"), rs.getString("description"));
         return new Incident(rs.getString("id"), r, IncidentState.valueOf(rs.getString("state")), rs.getInt("revision"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                db.getTime(rs, "created_at"), db.getTime(rs, "updated_at"));
     }
 
     static String areaText(List<GeoPoint> area) {
@@ -163,7 +194,7 @@ public final class AlertStore {
             ps.setString(2, e.state().name());
             ps.setString(3, e.agency());
             ps.setString(4, e.actor());
-            ps.setObject(5, odt(e.at()));
+            db.setTime(ps, 5, e.at());
             ps.setString(6, e.note());
             ps.executeUpdate();
         }
@@ -179,7 +210,7 @@ public final class AlertStore {
                     while (rs.next()) {
                         out.add(new IncidentEvent(rs.getString("incident_id"),
                                 IncidentState.valueOf(rs.getString("state")), rs.getString("agency"),
-                                rs.getString("actor"), instant(rs, "at"), rs.getString("note")));
+                                rs.getString("actor"), db.getTime(rs, "at"), rs.getString("note")));
                     }
                 }
                 return out;
@@ -199,8 +230,8 @@ public final class AlertStore {
             ps.setString(5, a.msgType());
             ps.setString(6, a.referencesIds());
             ps.setString(7, a.state());
-            ps.setObject(8, odt(a.createdAt()));
-            ps.setObject(9, a.acceptedAt() == null ? null : odt(a.acceptedAt()));
+            db.setTime(ps, 8, a.createdAt());
+            db.setTime(ps, 9, a.acceptedAt());
             ps.executeUpdate();
         }
     }
@@ -248,11 +279,11 @@ public final class AlertStore {
         return db.inTransaction(c -> count(c, "SELECT COUNT(*) FROM alerts"));
     }
 
-    private static AlertRecord alertFrom(ResultSet rs) throws SQLException {
-        OffsetDateTime accepted = rs.getObject("accepted_at", OffsetDateTime.class);
+    private AlertRecord alertFrom(ResultSet rs) throws SQLException {
+        Instant accepted = db.getTime(rs, "accepted_at");
         return new AlertRecord(rs.getString("id"), rs.getString("incident_id"), rs.getString("agency"),
                 rs.getInt("revision"), rs.getString("msg_type"), rs.getString("references_ids"), rs.getString("state"),
-                instant(rs, "created_at"), accepted == null ? null : accepted.toInstant());
+                db.getTime(rs, "created_at"), accepted);
     }
 
     // ---- outbox
@@ -266,7 +297,7 @@ public final class AlertStore {
             ps.setString(3, topic);
             ps.setString(4, new String(payload, StandardCharsets.UTF_8));
             ps.setBoolean(5, retained);
-            ps.setObject(6, odt(now));
+            db.setTime(ps, 6, now);
             ps.executeUpdate();
         }
     }
@@ -276,7 +307,7 @@ public final class AlertStore {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT seq, message_id, alert_id, topic, payload, retained FROM outbox WHERE accepted_at IS NULL "
-                            + "ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY")) {
+                            + "ORDER BY seq LIMIT " + limit)) {
                 List<OutboundMessage> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -308,11 +339,11 @@ public final class AlertStore {
                  PreparedStatement alert = c.prepareStatement(
                          "UPDATE alerts SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL")) {
                 for (OutboundMessage m : messages) {
-                    ps.setObject(1, odt(at));
+                    db.setTime(ps, 1, at);
                     ps.setLong(2, m.seq());
                     ps.addBatch();
                     if (m.alertId() != null && m.messageId().equals(m.alertId())) {
-                        alert.setObject(1, odt(at));
+                        db.setTime(alert, 1, at);
                         alert.setString(2, m.alertId());
                         alert.addBatch();
                     }
@@ -355,9 +386,9 @@ public final class AlertStore {
             ps.setString(3, a.alertId());
             ps.setString(4, a.action().name());
             ps.setString(5, a.actor());
-            ps.setObject(6, odt(a.at()));
+            db.setTime(ps, 6, a.at());
             ps.setString(7, a.note());
-            ps.setObject(8, odt(receivedAt));
+            db.setTime(ps, 8, receivedAt);
             ps.executeUpdate();
         }
         return true;
@@ -374,15 +405,6 @@ public final class AlertStore {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    static OffsetDateTime odt(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     static String upper(String s) {

@@ -42,6 +42,6 @@ class StationAlertsTest {
             assertThat(farm.awaitCapIds(1, Duration.ofSeconds(30))).isTrue();
             assertThat(farm.capIds).containsKey("st1.fire-1.forest-farm.r0");
         }
-        assertThat(dir.resolve("data/skyshare.mv.db")).exists();
+        assertThat(dir.resolve("data/skyshare.db")).exists();
     }
 }
