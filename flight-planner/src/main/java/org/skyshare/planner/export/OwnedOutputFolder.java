@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -37,6 +39,7 @@ public final class OwnedOutputFolder {
     public static final String MANIFEST = ".skyshare-files";
     private static final String STAGING_PREFIX = ".skyshare-tmp-";
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Path given;
     private final Pattern ownNames;
@@ -60,7 +63,9 @@ public final class OwnedOutputFolder {
         }
         boolean exists = Files.isDirectory(target);
         Set<String> previous = exists ? previousFiles(target) : Set.of();
+        Path firstCreated = exists ? null : firstMissingAncestor(target.getParent());
         Path staging = createStaging(target, exists);
+        boolean done = false;
         try {
             List<String> files = content.writeInto(staging);
             for (String f : files) {
@@ -69,10 +74,11 @@ public final class OwnedOutputFolder {
             if (!exists) {
                 writeManifest(staging, files);
                 move(staging, target);
-                return files;
+            } else {
+                checkNothingForeignReplaced(target, files, previous);
+                publishInto(staging, target, files, previous);
             }
-            checkNothingForeignReplaced(target, files, previous);
-            publishInto(staging, target, files, previous);
+            done = true;
             return files;
         } catch (IOException | RuntimeException e) {
             if (e instanceof ExportException ee) {
@@ -81,6 +87,29 @@ public final class OwnedOutputFolder {
             throw new ExportException(given + ": cannot write the output (" + e.getMessage() + ")", e);
         } finally {
             deleteStaging(staging);
+            if (!done && firstCreated != null) {
+                removeEmptyFolders(target.getParent(), firstCreated);
+            }
+        }
+    }
+
+    /** The highest folder on the way to {@code dir} that does not exist yet (null if it exists). */
+    private static Path firstMissingAncestor(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Removes the folders a failed run created for the output, from the deepest up, if still empty. */
+    private static void removeEmptyFolders(Path deepest, Path highest) {
+        for (Path p = deepest; p != null && p.startsWith(highest); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException notEmpty) {
+                return;
+            }
         }
     }
 
@@ -137,7 +166,8 @@ public final class OwnedOutputFolder {
                 throw new ExportException(given + ": not a folder skyshare can create");
             }
             Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+            // not Files.createTempDirectory: it makes the folder owner-only (0700), and this one becomes the output
+            return uniqueName(parent, "." + target.getFileName() + ".tmp-", Files::createDirectory);
         } catch (IOException e) {
             throw new ExportException(given + ": cannot create the output folder (" + e.getMessage() + ")", e);
         }
@@ -178,10 +208,10 @@ public final class OwnedOutputFolder {
     }
 
     private void writeManifest(Path dir, List<String> files) throws IOException {
-        Path tmp = Files.createTempFile(dir, STAGING_PREFIX, ".manifest");
+        String text = "# files written by skyshare; it replaces or removes only these\n" + String.join("\n", files) + "\n";
+        Path tmp = uniqueName(dir, STAGING_PREFIX + "manifest-",
+                p -> Files.writeString(p, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW));
         try {
-            Files.writeString(tmp, "# files written by skyshare; it replaces or removes only these\n"
-                    + String.join("\n", files) + "\n", StandardCharsets.UTF_8);
             move(tmp, dir.resolve(MANIFEST));
         } finally {
             Files.deleteIfExists(tmp);
@@ -203,6 +233,24 @@ public final class OwnedOutputFolder {
     private void checkOwnName(String f) {
         if (!isOwnName(f)) {
             throw new ExportException(given + ": refusing to write '" + f + "': not a name this output may hold");
+        }
+    }
+
+    private interface Creation {
+        Path create(Path p) throws IOException;
+    }
+
+    /** Creates a new file or folder under a random name with the user's usual permissions. */
+    private static Path uniqueName(Path dir, String prefix, Creation create) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            try {
+                return create.create(p);
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 10) {
+                    throw taken;
+                }
+            }
         }
     }
 

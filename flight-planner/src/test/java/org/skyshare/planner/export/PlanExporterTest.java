@@ -124,6 +124,15 @@ class PlanExporterTest {
     }
 
     @Test
+    void aNewOutputFolderGetsTheUsersUsualPermissionsNotOwnerOnly() throws Exception {
+        Path usual = Files.createDirectory(dir.resolve("usual"));
+        Path out = dir.resolve("p");
+        PlanExporter.write(plan, out);
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(usual));
+        assertThat(Files.getPosixFilePermissions(out.resolve("qgc"))).isEqualTo(Files.getPosixFilePermissions(usual));
+    }
+
+    @Test
     void anEmptyExistingFolderSuchAsTheWorkingFolderIsFilledInPlace() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Object inode = Files.readAttributes(empty, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
@@ -186,7 +195,7 @@ class PlanExporterTest {
     }
 
     @Test
-    void aSortieIdThatIsNotAFileNameIsRefusedBeforeAnythingIsWritten() {
+    void aSortieIdThatIsNotAFileNameIsRefusedBeforeAnythingIsWritten() throws Exception {
         Sortie first = plan.sorties().get(0);
         Sortie evil = new Sortie("../../x", first.dockId(), first.aircraftId(), first.waypoints(), first.lengthM(),
                 first.flightTimeS(), first.maxRangeM(), first.photoCount(), first.inspectionPoints(), first.agencies(), first.assetIds());
@@ -197,9 +206,11 @@ class PlanExporterTest {
         Path out = dir.resolve("a/b/p");
         assertThatThrownBy(() -> PlanExporter.write(bad, out)).isInstanceOf(ExportException.class)
                 .hasMessageContaining("sortie id '../../x'");
-        assertThat(dir.resolve("a/x.plan")).doesNotExist();
-        assertThat(dir.resolve("a/b/x.plan")).doesNotExist();
-        assertThat(out).doesNotExist();
+        // neither the climbing file nor the folders made for the output are left behind
+        assertThat(dir.resolve("a")).doesNotExist();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s).isEmpty();
+        }
     }
 
     private static Map<Path, byte[]> contents(Path root) throws Exception {

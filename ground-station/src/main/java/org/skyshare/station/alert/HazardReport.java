@@ -33,9 +33,10 @@ public record HazardReport(
 
     public HazardReport {
         Objects.requireNonNull(sourceIncidentId, "sourceIncidentId");
-        if (sourceIncidentId.isBlank() || !sourceIncidentId.matches("[A-Za-z0-9._:-]{1,100}")) {
+        // it names the incident's evidence folder, so "." or ".." (or any leading dot) would climb out of it
+        if (sourceIncidentId.isBlank() || !sourceIncidentId.matches("[A-Za-z0-9_:-][A-Za-z0-9._:-]{0,99}")) {
             throw new IllegalArgumentException("sourceIncidentId '" + sourceIncidentId
-                    + "' must be 1-100 characters of letters, digits, '.', '_', ':' or '-'");
+                    + "' must be 1-100 characters of letters, digits, '.', '_', ':' or '-', not starting with '.'");
         }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(severity, "severity");

@@ -11,9 +11,8 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.skyshare.planner.assets.Asset;
 import org.skyshare.planner.assets.AssetSet;
+import org.skyshare.profiles.InputFiles;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,9 +95,9 @@ public record AssetFile(String source, List<Feature> features) {
 
     public static AssetFile read(Path file) {
         try {
-            return parse(file.toString(), Files.readString(file));
-        } catch (IOException e) {
-            throw new WorldException(file + ": cannot read the asset file (" + e.getMessage() + ")", e);
+            return parse(file.toString(), InputFiles.readText(file, "a GeoJSON asset file"));
+        } catch (InputFiles.InputFileException e) {
+            throw new WorldException(e.getMessage(), e);
         }
     }
 
@@ -107,7 +106,7 @@ public record AssetFile(String source, List<Feature> features) {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new WorldException(source + ": line " + e.getLocation().getLineNr() + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new WorldException(source + ": not valid JSON: " + InputFiles.parseProblem(e), e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
             throw new WorldException(source + ": expected a GeoJSON FeatureCollection at the top level");

@@ -67,7 +67,7 @@ class ScenarioLoaderTest {
     @Test
     void brokenAssetFilesNameTheFeatureAndField() {
         assertThatThrownBy(() -> AssetFile.parse("a.geojson", "{\"type\":\"FeatureCollection\",\n\"features\": [ {\"x\": }"))
-                .hasMessageStartingWith("a.geojson: line 2: not valid JSON");
+                .hasMessageStartingWith("a.geojson: not valid JSON: line 2");
         assertThatThrownBy(() -> AssetFile.parse("a.geojson", """
                 {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kind":"tower"},
                  "geometry":{"type":"Point","coordinates":[119.8]}}]}

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import org.skyshare.profiles.InputFiles;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +23,12 @@ public final class GeoJsonAssets {
     public static List<MapFeature> read(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new AssetLoadException(file + ": no such file");
+            root = JSON.readTree(InputFiles.readText(file, "a GeoJSON asset file"));
+        } catch (InputFiles.InputFileException e) {
+            throw new AssetLoadException(e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new AssetLoadException(file + ":" + e.getLocation().getLineNr() + ": not valid JSON ("
-                    + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new AssetLoadException(file + ": cannot read (" + e.getMessage() + ")", e);
+            // a limit of Jackson's StreamReadConstraints has no location
+            throw new AssetLoadException(file + ": not valid JSON: " + InputFiles.parseProblem(e));
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
             throw new AssetLoadException(file + ": expected a GeoJSON FeatureCollection at the top level");

@@ -52,9 +52,9 @@ class MapSourcesTest {
         Path notJson = dir.resolve("not.geojson");
         Files.writeString(notJson, "{\n\"type\": \"FeatureCollection\",\n \"features\": [ oops");
         AssetLoadException e2 = assertThrows(AssetLoadException.class, () -> GeoJsonAssets.read(notJson));
-        assertTrue(e2.getMessage().startsWith(notJson + ":3: not valid JSON"), e2.getMessage());
+        assertTrue(e2.getMessage().startsWith(notJson + ": not valid JSON: line 3"), e2.getMessage());
         AssetLoadException e3 = assertThrows(AssetLoadException.class, () -> GeoJsonAssets.read(dir.resolve("missing.geojson")));
-        assertTrue(e3.getMessage().endsWith("missing.geojson: no such file"), e3.getMessage());
+        assertTrue(e3.getMessage().endsWith("missing.geojson: no such file; expected a GeoJSON asset file"), e3.getMessage());
     }
 
     @Test
