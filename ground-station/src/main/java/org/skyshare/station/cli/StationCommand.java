@@ -58,7 +58,8 @@ import java.util.concurrent.TimeUnit;
         description = "Run the headless station service: scheduled patrols, docked drones over MAVLink, vision on their "
                 + "frames, alerts over MQTT. Stops on Ctrl-C (or after --duration) and writes the patrol report.")
 public class StationCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger("station");
+    // under org.skyshare, whose INFO lines the default configuration shows (a bare "station" logger fell under the root WARN)
+    private static final Logger LOG = LoggerFactory.getLogger(StationCommand.class);
 
     @Option(names = "--config", required = true, description = "the station file (YAML: station, assets, patrols, broker, vehicles)")
     Path config;
@@ -77,6 +78,8 @@ public class StationCommand implements Callable<Integer> {
     @Option(names = "--status-every", defaultValue = "60s", converter = DemoCommand.DurationConverter.class,
             description = "how often the health line is logged (default ${DEFAULT-VALUE})")
     Duration statusEvery;
+    @Option(names = "--stop-when-idle", description = "stop and write the report once the patrols due have been flown and no sortie waits or flies")
+    boolean stopWhenIdle;
     @Spec
     CommandSpec spec;
 
@@ -115,6 +118,14 @@ public class StationCommand implements Callable<Integer> {
                 Coordinate c = d.geometry().getCoordinate();
                 fleet.addDock(new Dock(d.id(), catalog.dock(d.dockProfileId().orElse(Planner.DEFAULT_DOCK_PROFILE)), c.y, c.x));
             }
+            // what the drones say and what fails goes to the log, so no launch waits silently
+            fleet.onEvent(e -> {
+                switch (e.kind()) {
+                    case ERROR, LINK_LOST -> LOG.warn("drone-{}: {}", e.systemId(), e.message());
+                    case STATUS_TEXT, LINK_RESTORED -> LOG.info("drone-{} says: {}", e.systemId(), e.message());
+                    default -> LOG.debug("drone-{}: {}", e.systemId(), e.message());
+                }
+            });
             for (StationConfig.VehicleConfig v : cfg.vehicles()) {
                 URI link = URI.create(v.link());
                 if (link.getScheme().equals("mavsdk")) {
@@ -140,11 +151,24 @@ public class StationCommand implements Callable<Integer> {
                 out.println("station " + cfg.stationId() + " running; Ctrl-C stops it and writes the report to " + cfg.dataDir());
                 out.flush();
                 long endAt = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+                long nextStatusAt = System.nanoTime() + statusEvery.toNanos();
                 while (System.nanoTime() < endAt) {
-                    long waitNs = Math.min(statusEvery.toNanos(), endAt - System.nanoTime());
+                    long waitNs = Math.min(nextStatusAt, endAt) - System.nanoTime();
+                    if (stopWhenIdle) {
+                        waitNs = Math.min(waitNs, TimeUnit.SECONDS.toNanos(1));
+                    }
                     if (stop.await(Math.max(1, waitNs), TimeUnit.NANOSECONDS)) {
                         break;
                     }
+                    if (stopWhenIdle && !station.sortiesFlown().isEmpty() && station.sortiesInFlight() == 0
+                            && station.sortiesWaiting() == 0) {
+                        LOG.info("every sortie due has been flown; stopping");
+                        break;
+                    }
+                    if (System.nanoTime() < nextStatusAt) {
+                        continue;
+                    }
+                    nextStatusAt = System.nanoTime() + statusEvery.toNanos();
                     var publisher = alerts.pipeline().publisher();
                     LOG.info("health: drones {}, sorties flown {}, in flight {}, waiting {}; frames analysed {}; broker {} ({} alerts accepted{})",
                             fleet.snapshot().stream().map(s -> "drone-" + s.systemId() + " " + s.state().name().toLowerCase()

@@ -119,7 +119,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
 
     /** Chosen from the first heartbeat's autopilot field; PX4 behaviour until then. */
     private volatile AutopilotDialect dialect = AutopilotDialect.forAutopilot(Autopilot.UNKNOWN);
-    private volatile ActionPlugin dialectActions = dialect.actions(this::command);
+    private volatile ActionPlugin dialectActions = dialect.actions(this::command, () -> home);
     private final TelemetryRequests telemetryRequests = new TelemetryRequests(this::send, () -> vehicleSystemId);
     private final ScheduledFuture<?> telemetryTask;
     private volatile long lastExtendedSysStateNs;
@@ -343,7 +343,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
         Autopilot ap = Autopilot.fromHeartbeat(hb.autopilot().value());
         if (ap != dialect.autopilot()) {
             dialect = AutopilotDialect.forAutopilot(ap);
-            dialectActions = dialect.actions(this::command);
+            dialectActions = dialect.actions(this::command, () -> home);
         }
         int base = hb.baseMode().value();
         armed = (base & 128) != 0;

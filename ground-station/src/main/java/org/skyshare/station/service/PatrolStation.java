@@ -271,6 +271,11 @@ public final class PatrolStation implements AutoCloseable {
             say("patrol " + p.id() + " due but cannot be planned: " + e.getMessage());
             return;
         }
+        if (plan.sorties().isEmpty()) {
+            say(String.format("patrol %s due but plans no sortie for aircraft %s: nothing of its target is within reach of a dock,"
+                    + " or the target is empty; it waits for its next due time", p.id(), planParameters.aircraftId()));
+            return;
+        }
         runs.put(p.id(), new PatrolRun(p, plan, now));
         for (Sortie s : plan.sorties()) {
             Sortie named = new Sortie(p.id() + "/" + s.id(), s.dockId(), s.aircraftId(), s.waypoints(), s.lengthM(),
