@@ -11,10 +11,15 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PX4's own firmware (SITL with its built-in SIH quadrotor) for a test: started with
- * {@code run_sih.sh N} from a fresh temporary working folder on the first instance whose UDP ports
- * (18570 + N for the ground station, 14580 + N offboard) are free and whose /tmp lock is absent;
- * stopped by its own pid (the script execs px4). Console in {@code px4.log} in the working folder.
+ * PX4's own firmware (SITL with its built-in SIH quadrotor) for a test, started as
+ * {@code run_sih.sh N} starts it, on the first instance whose UDP ports (18570 + N for the ground
+ * station, 14580 + N offboard) are free, from a fresh temporary folder, and stopped by its own pid.
+ * Console in {@code px4.log} there.
+ *
+ * <p>The shared copy's {@code bin/px4-*} command links arrived as plain 3-byte files holding
+ * "px4" rather than executable symbolic links, so the start-up script fails there ("px4-param:
+ * Permission denied"). The fixture therefore lays out its own {@code bin/} in the temporary folder:
+ * a copy of {@code px4}, real links for the commands, copies of the scripts, and runs that.
  */
 public final class Px4Sitl implements AutoCloseable {
     private static final int FIRST_INSTANCE = 20;
@@ -30,16 +35,20 @@ public final class Px4Sitl implements AutoCloseable {
     }
 
     public static Px4Sitl start(double homeLat, double homeLon, double homeAltM) throws IOException {
-        Path script = SitlBinaries.require("px4-sitl/run_sih.sh", "PX4 SITL start script");
+        Path shared = SitlBinaries.require("px4-sitl/bin/px4", "PX4 SITL binary").getParent().getParent();
         for (int n = FIRST_INSTANCE; n < FIRST_INSTANCE + 40; n++) {
-            if (!udpFree(18570 + n) || !udpFree(14580 + n) || Files.exists(Path.of("/tmp/px4_lock-" + n))
-                    || Files.exists(Path.of("/tmp/px4-sock-" + n))) {
+            if (!udpFree(18570 + n) || !udpFree(14580 + n)) {
                 continue;
             }
             Path dir = Files.createTempDirectory("px4-sitl-");
-            ProcessBuilder pb = new ProcessBuilder(script.toString(), Integer.toString(n)).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("px4.log").toFile());
-            pb.environment().put("PX4_WORKDIR", dir.toString());
+            Path px4 = layOutBin(shared.resolve("bin"), dir.resolve("bin"));
+            Path work = Files.createDirectories(dir.resolve("work"));
+            ProcessBuilder pb = new ProcessBuilder(px4.toString(), "-d", "-i", Integer.toString(n), shared.resolve("etc").toString())
+                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("px4.log").toFile());
+            // as run_sih.sh: the SIH quadrotor airframe, no external simulator
+            pb.environment().put("PX4_SYS_AUTOSTART", "10040");
+            pb.environment().put("PX4_SIM_MODEL", "sihsim_quadx");
+            pb.environment().put("PX4_SIMULATOR", "sihsim");
             pb.environment().put("PX4_HOME_LAT", String.format(Locale.ROOT, "%.7f", homeLat));
             pb.environment().put("PX4_HOME_LON", String.format(Locale.ROOT, "%.7f", homeLon));
             pb.environment().put("PX4_HOME_ALT", String.format(Locale.ROOT, "%.1f", homeAltM));
@@ -54,11 +63,30 @@ public final class Px4Sitl implements AutoCloseable {
             }
             String log = sitl.consoleTail();
             sitl.close();
-            if (!log.contains("lock") && !log.contains("in use")) {
-                throw new IOException("PX4 SITL instance " + n + " exited at start: " + log);
-            }
+            throw new IOException("PX4 SITL instance " + n + " exited at start: " + log);
         }
         throw new IOException("could not start PX4 SITL on any instance from " + FIRST_INSTANCE);
+    }
+
+    /** bin/ as PX4's build makes it: the binary, a symbolic link per command, the scripts. Returns the binary. */
+    private static Path layOutBin(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        Path px4 = Files.copy(from.resolve("px4"), to.resolve("px4"));
+        try (var files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.equals("px4")) {
+                    continue;
+                }
+                boolean commandLink = Files.size(f) <= 4 && Files.readString(f).strip().equals("px4");
+                if (commandLink) {
+                    Files.createSymbolicLink(to.resolve(name), Path.of("px4"));
+                } else {
+                    Files.copy(f, to.resolve(name));
+                }
+            }
+        }
+        return px4;
     }
 
     private static boolean udpFree(int port) {
@@ -92,5 +120,8 @@ public final class Px4Sitl implements AutoCloseable {
     public void close() {
         Processes.stop(process);
         Processes.deleteTree(workDir);
+        // PX4 leaves its instance lock and socket in /tmp; these are this instance's own
+        Processes.deleteTree(Path.of("/tmp/px4-sock-" + instance));
+        Processes.deleteTree(Path.of("/tmp/px4_lock-" + instance));
     }
 }
