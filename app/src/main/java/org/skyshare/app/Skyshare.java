@@ -29,6 +29,7 @@ public final class Skyshare implements Callable<Integer> {
             new CommandEntry("station", "org.skyshare.station.cli.StationCommand", "the headless ground-station service"),
             new CommandEntry("console", "org.skyshare.station.cli.ConsoleCommand", "the JavaFX operator console"),
             new CommandEntry("agency", "org.skyshare.station.cli.AgencyCommand", "an agency's terminal: see and acknowledge its alerts"),
+            new CommandEntry("vehicle", "org.skyshare.station.cli.VehicleCommand", "one ArduPilot or PX4 vehicle: status, upload a plan, arm/start/pause/resume/rtl/land"),
             new CommandEntry("profiles", "org.skyshare.profiles.cli.ProfilesCommand", "aircraft, camera and dock profiles"));
 
     static final List<CommandEntry> EVALUATIONS = List.of(
