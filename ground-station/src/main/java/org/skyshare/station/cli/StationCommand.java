@@ -172,7 +172,9 @@ public class StationCommand implements Callable<Integer> {
                     var publisher = alerts.pipeline().publisher();
                     LOG.info("health: drones {}, sorties flown {}, in flight {}, waiting {}; frames analysed {}; broker {} ({} alerts accepted{})",
                             fleet.snapshot().stream().map(s -> "drone-" + s.systemId() + " " + s.state().name().toLowerCase()
-                                    + (s.linkLost() ? " (link lost)" : "")).toList(),
+                                    + (s.linkLost() ? " (link lost)" : "")
+                                    + (station.launchProblems().containsKey(s.systemId()) ? " (" + station.launchProblems().get(s.systemId()) + ")" : ""))
+                                    .toList(),
                             station.sortiesFlown().size(), station.sortiesInFlight(), station.sortiesWaiting(),
                             station.framesProcessed(), publisher.isConnected() ? "connected" : "disconnected",
                             publisher.acceptedCount(), publisher.lastError() == null ? "" : ", last error: " + publisher.lastError());

@@ -555,6 +555,15 @@ public final class PatrolStation implements AutoCloseable {
         return List.copyOf(flown);
     }
 
+    /** Drones whose last launch failed, with the sentence and when the next try is (for the health line and the console). */
+    public Map<Integer, String> launchProblems() {
+        Map<Integer, String> out = new TreeMap<>();
+        Instant now = clock.instant();
+        launchBackOff.forEach((id, b) -> out.put(id, String.format("launch failed %d time%s: %s; next try in %d s", b.failures(),
+                b.failures() == 1 ? "" : "s", b.reason(), Math.max(0, Duration.between(now, b.notBefore()).toSeconds()))));
+        return out;
+    }
+
     public int sortiesWaiting() {
         return waiting;
     }
