@@ -57,6 +57,14 @@ class Px4FlightTest {
                 new GeoPoint(home.latDeg() - d, home.lonDeg() - 2 * d), new GeoPoint(home.latDeg() + d, home.lonDeg() - 2 * d),
                 new GeoPoint(home.latDeg() + d, home.lonDeg() - 4 * d))))).get(20, TimeUnit.SECONDS);
 
+        // the station's failsafes in PX4's names; its integer parameters (NAV_DLL_ACT, COM_DL_LOSS_T, COM_LOW_BAT_ACT) travel
+        // byte-wise in their own type, or PX4 refuses them ("param types mismatch")
+        var failsafes = org.skyshare.station.fleet.FailsafeSettings.RETURN_ON_LINK_LOSS.parametersFor(Autopilot.PX4);
+        for (var e : failsafes.entrySet()) {
+            link.params().set(e.getKey(), e.getValue()).get(20, TimeUnit.SECONDS);
+            assertThat(link.params().get(e.getKey()).get(10, TimeUnit.SECONDS)).as(e.getKey()).isEqualTo(e.getValue());
+        }
+
         List<String> texts = new CopyOnWriteArrayList<>();
         link.telemetry().onStatusText(t -> texts.add(t.text()));
         String[] lastRefusal = {""};
