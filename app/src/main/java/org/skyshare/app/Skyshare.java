@@ -32,6 +32,7 @@ public final class Skyshare implements Callable<Integer> {
             new CommandEntry("mosquitto-files", "org.skyshare.station.cli.MosquittoFilesCommand",
                     "Mosquitto's password file, ACL and configuration from the broker accounts file"),
             new CommandEntry("db", "org.skyshare.station.cli.DbCommand", "check the station database, or recover it after damage"),
+            new CommandEntry("vehicle", "org.skyshare.station.cli.VehicleCommand", "one ArduPilot or PX4 vehicle: status, upload a plan, arm/start/pause/resume/rtl/land"),
             new CommandEntry("profiles", "org.skyshare.profiles.cli.ProfilesCommand", "aircraft, camera and dock profiles"));
 
     static final List<CommandEntry> EVALUATIONS = List.of(

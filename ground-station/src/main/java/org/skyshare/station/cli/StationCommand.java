@@ -89,6 +89,8 @@ public class StationCommand implements Callable<Integer> {
     @Option(names = "--status-every", defaultValue = "60s", converter = DemoCommand.DurationConverter.class,
             description = "how often the health line is logged (default ${DEFAULT-VALUE})")
     Duration statusEvery;
+    @Option(names = "--stop-when-idle", description = "stop and write the report once the patrols due have been flown and no sortie waits or flies")
+    boolean stopWhenIdle;
     @Spec
     CommandSpec spec;
 
@@ -131,6 +133,14 @@ public class StationCommand implements Callable<Integer> {
                 Coordinate c = d.geometry().getCoordinate();
                 fleet.addDock(new Dock(d.id(), catalog.dock(d.dockProfileId().orElse(Planner.DEFAULT_DOCK_PROFILE)), c.y, c.x));
             }
+            // what the drones say and what fails goes to the log, so no launch waits silently
+            fleet.onEvent(e -> {
+                switch (e.kind()) {
+                    case ERROR, LINK_LOST -> LOG.warn("drone-{}: {}", e.systemId(), e.message());
+                    case STATUS_TEXT, LINK_RESTORED -> LOG.info("drone-{} says: {}", e.systemId(), e.message());
+                    default -> LOG.debug("drone-{}: {}", e.systemId(), e.message());
+                }
+            });
             for (StationConfig.VehicleConfig v : cfg.vehicles()) {
                 URI link = URI.create(v.link());
                 if (link.getScheme().equals("mavsdk")) {
@@ -153,16 +163,31 @@ public class StationCommand implements Callable<Integer> {
                 out.println("station " + cfg.stationId() + " running; Ctrl-C stops it and writes the report to " + cfg.dataDir());
                 out.flush();
                 long endAt = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+                long nextStatusAt = System.nanoTime() + statusEvery.toNanos();
                 while (System.nanoTime() < endAt) {
-                    long waitNs = Math.min(statusEvery.toNanos(), endAt - System.nanoTime());
+                    long waitNs = Math.min(nextStatusAt, endAt) - System.nanoTime();
+                    if (stopWhenIdle) {
+                        waitNs = Math.min(waitNs, TimeUnit.SECONDS.toNanos(1));
+                    }
                     if (stop.awaitRequest(Math.max(1, waitNs))) {
                         LOG.info("stop requested (signal): stopping in order");
                         break;
                     }
+                    if (stopWhenIdle && !station.sortiesFlown().isEmpty() && station.sortiesInFlight() == 0
+                            && station.sortiesWaiting() == 0) {
+                        LOG.info("every sortie due has been flown; stopping");
+                        break;
+                    }
+                    if (System.nanoTime() < nextStatusAt) {
+                        continue;
+                    }
+                    nextStatusAt = System.nanoTime() + statusEvery.toNanos();
                     var publisher = alerts.pipeline().publisher();
                     LOG.info("health: drones {}, sorties flown {}, in flight {}, waiting {}{}; frames analysed {}; broker {} ({} alerts accepted{})",
                             fleet.snapshot().stream().map(s -> "drone-" + s.systemId() + " " + s.state().name().toLowerCase()
-                                    + (s.linkLost() ? " (link lost)" : "")).toList(),
+                                    + (s.linkLost() ? " (link lost)" : "")
+                                    + (station.launchProblems().containsKey(s.systemId()) ? " (" + station.launchProblems().get(s.systemId()) + ")" : ""))
+                                    .toList(),
                             station.sortiesFlown().size(), station.sortiesInFlight(), station.sortiesWaiting(),
                             station.waitReasons().isEmpty() ? "" : " " + station.waitReasons(),
                             station.framesProcessed() + (frames.refusedPackets() == 0 ? ""

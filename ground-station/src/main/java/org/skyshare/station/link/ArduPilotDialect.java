@@ -23,13 +23,18 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  */
 final class ArduPilotDialect implements AutopilotDialect {
+    static final int DO_DIGICAM_CONTROL = 203;
     static final int MODE_AUTO = 3;
     static final int MODE_GUIDED = 4;
     static final int MODE_RTL = 6;
     static final int MODE_LAND = 9;
     static final int MODE_BRAKE = 17;
-    /** FENCE_TYPE bits: 1 maximum altitude, 4 polygons (the station's zones); not 2, the circle round home, which would cut long sorties short. */
-    static final float FENCE_TYPE_ALT_AND_POLYGONS = 1 | 4;
+    /**
+     * FENCE_TYPE 4: the polygons the station uploads. Not 2, the circle round home (300 m by default), which would cut
+     * sorties short, nor 1, the maximum altitude (100 m by default), under the planner's 120 m ceiling: a breach of
+     * either sends the drone home mid-sortie. The altitude ceiling is the planner's to keep.
+     */
+    static final float FENCE_TYPE_POLYGONS = 4;
 
     private volatile boolean paused;
     private volatile FlightMode lastReported = FlightMode.UNKNOWN;
@@ -53,16 +58,32 @@ final class ArduPilotDialect implements AutopilotDialect {
         double alt = home == null ? 0 : home.altitudeAmslM();
         out.add(new MissionItem(0, 0, MavCmd.NAV_WAYPOINT, 0, 0, 0, 0, lat, lon, (float) alt, true));
         for (MissionItem it : stationItems) {
-            out.add(it.withSeq(out.size()));
+            out.add(inArduPilotTerms(it).withSeq(out.size()));
         }
         return out;
+    }
+
+    /**
+     * The 2023 firmware refuses IMAGE_START_CAPTURE inside a mission and may not know the gimbal
+     * manager: a photo is DO_DIGICAM_CONTROL (shoot = 1, carried in x as an integer) and a gimbal
+     * angle DO_MOUNT_CONTROL (mode 2, MAVLink targeting, in z), which every ArduPilot version flies.
+     */
+    static MissionItem inArduPilotTerms(MissionItem it) {
+        if (it.command() == MavCmd.IMAGE_START_CAPTURE) {
+            return new MissionItem(it.seq(), 2, DO_DIGICAM_CONTROL, 0, 0, 0, 0, 1e-7, 0, 0, it.autocontinue());
+        }
+        if (it.command() == MavCmd.DO_GIMBAL_MANAGER_PITCHYAW) {
+            return new MissionItem(it.seq(), 2, MavCmd.DO_MOUNT_CONTROL, it.param1(), 0, Float.isNaN(it.param2()) ? 0 : it.param2(),
+                    0, 0, 0, 2, it.autocontinue());
+        }
+        return it;
     }
 
     @Override
     public Map<String, Float> fenceParameters(boolean enforce) {
         Map<String, Float> p = new LinkedHashMap<>();
         if (enforce) {
-            p.put("FENCE_TYPE", FENCE_TYPE_ALT_AND_POLYGONS);
+            p.put("FENCE_TYPE", FENCE_TYPE_POLYGONS);
         }
         p.put("FENCE_ENABLE", enforce ? 1f : 0f);
         return p;
@@ -80,7 +101,7 @@ final class ArduPilotDialect implements AutopilotDialect {
     }
 
     @Override
-    public ActionPlugin actions(CommandSender c) {
+    public ActionPlugin actions(CommandSender c, java.util.function.Supplier<Home> home) {
         return new ActionPlugin() {
             private CompletableFuture<Void> mode(int customMode, String name) {
                 return c.command(MavCommands.DO_SET_MODE, "mode " + name, MavCommands.CUSTOM_MODE_ENABLED, customMode);

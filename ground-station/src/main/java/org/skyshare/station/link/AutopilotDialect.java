@@ -19,8 +19,8 @@ interface AutopilotDialect {
     /** The station's mission as the firmware stores it (ArduPilot: home in front). */
     List<MissionItem> toVehicleMission(List<MissionItem> stationItems, Home home);
 
-    /** The commands, each the way this firmware understands it. */
-    ActionPlugin actions(CommandSender sender);
+    /** The commands, each the way this firmware understands it; {@code home} is the vehicle's latest (null until known). */
+    ActionPlugin actions(CommandSender sender, java.util.function.Supplier<Home> home);
 
     /** Parameters (name, value, in order) that make an uploaded fence enforced, or not. */
     Map<String, Float> fenceParameters(boolean enforce);

@@ -119,7 +119,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
 
     /** Chosen from the first heartbeat's autopilot field; PX4 behaviour until then. */
     private volatile AutopilotDialect dialect = AutopilotDialect.forAutopilot(Autopilot.UNKNOWN);
-    private volatile ActionPlugin dialectActions = dialect.actions(this::command);
+    private volatile ActionPlugin dialectActions = dialect.actions(this::command, () -> home);
     private final TelemetryRequests telemetryRequests = new TelemetryRequests(this::send, () -> vehicleSystemId);
     private final ScheduledFuture<?> telemetryTask;
     private volatile long lastExtendedSysStateNs;
@@ -343,7 +343,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
         Autopilot ap = Autopilot.fromHeartbeat(hb.autopilot().value());
         if (ap != dialect.autopilot()) {
             dialect = AutopilotDialect.forAutopilot(ap);
-            dialectActions = dialect.actions(this::command);
+            dialectActions = dialect.actions(this::command, () -> home);
         }
         int base = hb.baseMode().value();
         armed = (base & 128) != 0;
@@ -653,11 +653,8 @@ public final class MavlinkVehicleLink implements VehicleLink {
         public CompletableFuture<Float> get(String name) {
             return submit(commandExecutor, () -> {
                 requireVehicle();
-                paramChannel.clear();
-                Object req = ParamRequestRead.builder().targetSystem(vehicleSystemId).targetComponent(1).paramId(name)
-                        .paramIndex(-1).build();
-                MavlinkFrame f = paramExchange(req, name, null);
-                return ((ParamValue) f.payload()).paramValue();
+                ParamValue v = read(name);
+                return ParamEncoding.decode(v.paramValue(), v.paramType().value(), bytewise());
             });
         }
 
@@ -665,28 +662,44 @@ public final class MavlinkVehicleLink implements VehicleLink {
         public CompletableFuture<Void> set(String name, float value) {
             return submit(commandExecutor, () -> {
                 requireVehicle();
+                boolean bytewise = bytewise();
+                // PX4 takes a value only in the parameter's own type: ask for it first
+                int type = bytewise ? read(name).paramType().value() : ParamEncoding.REAL32;
                 paramChannel.clear();
                 Object req = ParamSet.builder().targetSystem(vehicleSystemId).targetComponent(1).paramId(name)
-                        .paramValue(value).paramType(MavParamType.MAV_PARAM_TYPE_REAL32).build();
-                paramExchange(req, name, value);
+                        .paramValue(ParamEncoding.encode(value, type, bytewise))
+                        .paramType(EnumValue.create(MavParamType.class, type)).build();
+                paramExchange(req, name, v -> Math.abs(ParamEncoding.decode(v.paramValue(), v.paramType().value(), bytewise) - value) < 1e-6);
                 return null;
             });
         }
 
-        private MavlinkFrame paramExchange(Object request, String name, Float value) throws InterruptedException {
+        private boolean bytewise() {
+            return dialect.autopilot() == Autopilot.PX4;
+        }
+
+        private ParamValue read(String name) throws InterruptedException {
+            paramChannel.clear();
+            Object req = ParamRequestRead.builder().targetSystem(vehicleSystemId).targetComponent(1).paramId(name)
+                    .paramIndex(-1).build();
+            return (ParamValue) paramExchange(req, name, null).payload();
+        }
+
+        private MavlinkFrame paramExchange(Object request, String name, java.util.function.Predicate<ParamValue> confirms)
+                throws InterruptedException {
             long timeout = cfg.itemTimeout().toNanos();
             for (int attempt = 0; attempt <= cfg.retries(); attempt++) {
                 send(request);
                 MavlinkFrame f = paramChannel.await(m -> {
                     ParamValue v = (ParamValue) m.payload();
-                    return v.paramId().equals(name) && (value == null || Math.abs(v.paramValue() - value) < 1e-6);
+                    return v.paramId().equals(name) && (confirms == null || confirms.test(v));
                 }, System.nanoTime() + timeout);
                 if (f != null) {
                     return f;
                 }
             }
             throw new LinkException(String.format("vehicle %d did not %s parameter %s after %d tries of %d ms (does it have one of that name?)",
-                    vehicleSystemId, value == null ? "report" : "confirm", name, cfg.retries() + 1, timeout / 1_000_000));
+                    vehicleSystemId, confirms == null ? "report" : "confirm", name, cfg.retries() + 1, timeout / 1_000_000));
         }
     }
 }

@@ -28,7 +28,7 @@ public final class MissionComparison {
             MissionItem a = sent.get(i);
             MissionItem b = readBack.get(i);
             String where = "item " + i + " (" + CommandNames.of(a.command()) + ")";
-            if (a.command() != b.command()) {
+            if (!sameCommand(a.command(), b.command())) {
                 return Optional.of(where + " came back as " + CommandNames.of(b.command()));
             }
             if (hasPosition(a.command()) && (Math.abs(a.latDeg() - b.latDeg()) > DEG_TOLERANCE
@@ -43,6 +43,13 @@ public final class MissionComparison {
             }
         }
         return Optional.empty();
+    }
+
+    /** A firmware may store a command as its own equivalent (ArduPilot: a photo as DO_DIGICAM_CONTROL, a gimbal angle as DO_MOUNT_CONTROL). */
+    static boolean sameCommand(int sent, int stored) {
+        return sent == stored
+                || sent == MavCmd.IMAGE_START_CAPTURE && stored == ArduPilotDialect.DO_DIGICAM_CONTROL
+                || sent == MavCmd.DO_GIMBAL_MANAGER_PITCHYAW && stored == MavCmd.DO_MOUNT_CONTROL;
     }
 
     public static boolean same(List<MissionItem> sent, List<MissionItem> readBack) {

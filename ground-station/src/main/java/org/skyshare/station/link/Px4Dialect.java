@@ -44,7 +44,7 @@ final class Px4Dialect implements AutopilotDialect {
     }
 
     @Override
-    public ActionPlugin actions(CommandSender c) {
+    public ActionPlugin actions(CommandSender c, java.util.function.Supplier<Home> home) {
         return new ActionPlugin() {
             @Override
             public CompletableFuture<Void> arm() {
@@ -58,7 +58,10 @@ final class Px4Dialect implements AutopilotDialect {
 
             @Override
             public CompletableFuture<Void> takeoff(double altitudeM) {
-                return c.command(MavCommands.NAV_TAKEOFF, "TAKEOFF", 0, 0, 0, Float.NaN, Float.NaN, Float.NaN, (float) altitudeM);
+                // PX4 reads param7 as altitude above mean sea level (NaN: its MIS_TAKEOFF_ALT above home)
+                Home h = home.get();
+                float amsl = h == null ? Float.NaN : (float) (h.altitudeAmslM() + altitudeM);
+                return c.command(MavCommands.NAV_TAKEOFF, "TAKEOFF", 0, 0, 0, Float.NaN, Float.NaN, Float.NaN, amsl);
             }
 
             @Override

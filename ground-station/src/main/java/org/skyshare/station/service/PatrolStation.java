@@ -300,6 +300,12 @@ public final class PatrolStation implements AutoCloseable {
             say("patrol " + p.id() + " due but cannot be planned: " + e.getMessage());
             return;
         }
+        if (plan.sorties().isEmpty()) {
+            progressStore.recordRun(p.id(), now, 0);
+            say(String.format("patrol %s due but plans no sortie for aircraft %s: nothing of its target is within reach of a dock,"
+                    + " or the target is empty; it waits for its next due time", p.id(), planParameters.aircraftId()));
+            return;
+        }
         // committed before any sortie is queued: a station stopped after this line does not start the
         // run again, and launches on its next start the sorties this one had not launched
         progressStore.recordRun(p.id(), now, plan.sorties().size(),
@@ -679,6 +685,15 @@ public final class PatrolStation implements AutoCloseable {
 
     public List<PatrolReport.SortieSummary> sortiesFlown() {
         return List.copyOf(flown);
+    }
+
+    /** Drones whose last launch failed, with the sentence and when the next try is (for the health line and the console). */
+    public Map<Integer, String> launchProblems() {
+        Map<Integer, String> out = new TreeMap<>();
+        Instant now = clock.instant();
+        launchBackOff.forEach((id, b) -> out.put(id, String.format("launch failed %d time%s: %s; next try in %d s", b.failures(),
+                b.failures() == 1 ? "" : "s", b.reason(), Math.max(0, Duration.between(now, b.notBefore()).toSeconds()))));
+        return out;
     }
 
     public int sortiesWaiting() {

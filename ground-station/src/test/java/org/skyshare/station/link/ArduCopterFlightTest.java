@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.skyshare.station.link.Await.until;
 
 /**
@@ -55,6 +56,13 @@ class ArduCopterFlightTest {
         assertThat(link.params().get("FENCE_ENABLE").get(10, TimeUnit.SECONDS)).as("fence enabled").isEqualTo(1f);
 
         List<MissionItem> sortie = JingshanDock.shortSortie(60, 15);
+        // an item the firmware refuses: one sentence naming it (station numbering) and the firmware's answer
+        List<MissionItem> broken = new java.util.ArrayList<>(sortie);
+        MissionItem wp = sortie.get(1);
+        broken.set(1, new MissionItem(1, 99, wp.command(), 0, 0, 0, 0, wp.latDeg(), wp.lonDeg(), wp.altM(), true));
+        assertThatThrownBy(() -> link.mission().upload(broken).get(20, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(LinkException.class)
+                .rootCause().hasMessageContaining("item 1 of 4 (NAV_WAYPOINT)").hasMessageContaining("the firmware answered MAV_MISSION_");
         link.mission().upload(sortie).get(20, TimeUnit.SECONDS);
         List<MissionItem> back = link.mission().download().get(20, TimeUnit.SECONDS);
         // the firmware's home slot is hidden; what comes back means what was sent

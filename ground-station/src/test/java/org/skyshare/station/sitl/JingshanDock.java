@@ -28,11 +28,17 @@ public final class JingshanDock {
      * loses nothing).
      */
     public static List<MissionItem> shortSortie(double legM, float altM) {
+        return shortSortie(LAT, LON, legM, altM);
+    }
+
+    /** The same sortie from another home (PX4's SIH starts where its SIH_LOC_* parameters put it). */
+    public static List<MissionItem> shortSortie(double lat, double lon, double legM, float altM) {
+        double mPerDegLon = M_PER_DEG_LAT * Math.cos(Math.toRadians(lat));
         List<MissionItem> items = new ArrayList<>();
-        items.add(new MissionItem(0, 3, MavCmd.NAV_TAKEOFF, 0, 0, 0, 0, LAT, LON, altM, true));
-        items.add(new MissionItem(1, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, LAT, LON + legM / M_PER_DEG_LON, altM, true));
-        items.add(new MissionItem(2, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, LAT + legM / M_PER_DEG_LAT,
-                LON + legM / M_PER_DEG_LON, altM, true));
+        items.add(new MissionItem(0, 3, MavCmd.NAV_TAKEOFF, 0, 0, 0, 0, lat, lon, altM, true));
+        items.add(new MissionItem(1, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, lat, lon + legM / mPerDegLon, altM, true));
+        items.add(new MissionItem(2, 3, MavCmd.NAV_WAYPOINT, 0, 0, 0, Float.NaN, lat + legM / M_PER_DEG_LAT,
+                lon + legM / mPerDegLon, altM, true));
         items.add(new MissionItem(3, 2, MavCmd.NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0, true));
         return items;
     }
@@ -47,7 +53,11 @@ public final class JingshanDock {
     }
 
     public static double distanceM(Position p) {
-        return Math.hypot((p.latDeg() - LAT) * M_PER_DEG_LAT, (p.lonDeg() - LON) * M_PER_DEG_LON);
+        return distanceM(p, LAT, LON);
+    }
+
+    public static double distanceM(Position p, double lat, double lon) {
+        return Math.hypot((p.latDeg() - lat) * M_PER_DEG_LAT, (p.lonDeg() - lon) * M_PER_DEG_LAT * Math.cos(Math.toRadians(lat)));
     }
 
     public static double northM(Position p) {

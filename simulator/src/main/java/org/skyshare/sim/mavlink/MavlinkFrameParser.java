@@ -21,6 +21,13 @@ public final class MavlinkFrameParser {
     private static final int STX_V2 = 0xFD;
     private static final int STX_V1 = 0xFE;
     private static final int MAX_FRAME = 10 + 255 + 2 + 13;
+    /**
+     * MAVLink 2 lets a sender append extension fields newer than this dialect (PX4 1.15 adds
+     * opaque_id to MISSION_ACK and MISSION_COUNT, mission ids to MISSION_CURRENT); the checksum
+     * seed covers only the base fields, so such frames are checked whole and decoded without the
+     * fields this dialect does not know. Longer than this many extra bytes is a damaged length.
+     */
+    private static final int NEWER_EXTENSIONS_MAX = 16;
 
     private final MessageRegistry registry = MessageRegistry.COMMON;
     private final MavlinkSigning requiredSigning;
@@ -140,7 +147,7 @@ public final class MavlinkFrameParser {
                     ? (buf[pos + 7] & 0xff) | (buf[pos + 8] & 0xff) << 8 | (buf[pos + 9] & 0xff) << 16
                     : buf[pos + 5] & 0xff;
             MessageRegistry.Info info = registry.byId(msgId);
-            if (info != null && (v2 ? len > info.payloadLength() : len != info.v1PayloadLength())) {
+            if (info != null && (v2 ? len > info.payloadLength() + NEWER_EXTENSIONS_MAX : len != info.v1PayloadLength())) {
                 badLength++;
                 pos++;
                 continue;
@@ -168,7 +175,7 @@ public final class MavlinkFrameParser {
                 continue;
             }
             byte[] payload = new byte[info.payloadLength()];
-            System.arraycopy(buf, pos + headerLength, payload, 0, len);
+            System.arraycopy(buf, pos + headerLength, payload, 0, Math.min(len, payload.length));
             Object message;
             try {
                 message = PayloadCodec.decode(payload, info.type());
