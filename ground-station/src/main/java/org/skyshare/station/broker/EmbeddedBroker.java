@@ -9,10 +9,9 @@ import io.moquette.broker.subscriptions.Topic;
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.InterceptHandler;
 import io.moquette.interception.messages.InterceptPublishMessage;
+import io.netty.channel.ChannelInboundHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.netty.channel.ChannelInboundHandler;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -89,9 +88,10 @@ public final class EmbeddedBroker implements AutoCloseable {
             p.setProperty(IConfig.KEY_MANAGER_PASSWORD_PROPERTY_NAME, pw);
         }
         BrokerRefusals refusals = b.refusals;
-        // the guard refuses a foreign client id first; this is the second line behind it
-        IAuthenticator authenticator = (clientId, username, password) ->
-                accounts.authenticate(username, password).isPresent() && accounts.ownsClientId(username, clientId);
+        // only a CONNECT the guard let through logs in (so no connection escapes the guard, even one
+        // accepted before the guard was installed); the client id check is the second line behind it
+        IAuthenticator authenticator = (clientId, username, password) -> MqttGuard.vetted(clientId)
+                && accounts.authenticate(username, password).isPresent() && accounts.ownsClientId(username, clientId);
         IAuthorizatorPolicy policy = new IAuthorizatorPolicy() {
             @Override
             public boolean canWrite(Topic topic, String user, String client) {
@@ -151,8 +151,8 @@ public final class EmbeddedBroker implements AutoCloseable {
      * MQTT decoder, before the broker's handler) and is read for every new connection, so the guard
      * takes that place. The version is pinned in the parent pom; if a new Moquette lacks these fields
      * the broker refuses to start rather than run unguarded. A connection accepted in the instant
-     * between Moquette binding and this call still meets Moquette's own checks (ACL on publishes and
-     * subscriptions, client id bound to its login); the station connects only after this returns.
+     * between Moquette binding and this call has no guard, and the authenticator refuses its login
+     * ({@link MqttGuard#vetted}); it connects again like any refused client.
      */
     private static void installGuard(Server server, ChannelInboundHandler guard) {
         try {

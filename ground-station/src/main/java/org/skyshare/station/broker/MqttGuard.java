@@ -51,6 +51,18 @@ final class MqttGuard extends ChannelInboundHandlerAdapter {
         this.refusals = refusals;
     }
 
+    /**
+     * The client id of the CONNECT this guard is passing on, on the thread that passes it: Moquette
+     * authenticates a CONNECT synchronously inside that call, so its authenticator can tell a
+     * connection the guard let through from one that never met the guard ({@link #vetted}).
+     */
+    private static final ThreadLocal<String> VETTED = new ThreadLocal<>();
+
+    /** True only inside the guard's hand-over of an admitted CONNECT with this client id. */
+    static boolean vetted(String clientId) {
+        return clientId != null && clientId.equals(VETTED.get());
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof MqttConnectMessage connect) {
@@ -58,6 +70,13 @@ final class MqttGuard extends ChannelInboundHandlerAdapter {
                 ReferenceCountUtil.release(msg);
                 return;
             }
+            VETTED.set(connect.payload().clientIdentifier());
+            try {
+                ctx.fireChannelRead(msg);
+            } finally {
+                VETTED.remove();
+            }
+            return;
         } else if (msg instanceof MqttPublishMessage publish) {
             if (!admit(ctx, publish)) {
                 ReferenceCountUtil.release(msg);

@@ -31,7 +31,6 @@ public final class RgbStreamReceiver implements AutoCloseable {
     private static final long READ_TIMEOUT_US = 3_000_000;
 
     private final int videoPort;
-    private final String bindHost;
     private final Consumer<ReceivedRgbFrame> listener;
     private final double frameRate;
     private final PacketReceiver metadata;
@@ -66,15 +65,16 @@ public final class RgbStreamReceiver implements AutoCloseable {
     }
 
     /**
-     * @param bind    the address both sockets listen on (loopback to stay on this machine)
+     * @param bind    the address the metadata socket listens on (loopback to stay on this machine).
+     *                FFmpeg's video socket stays as it was: a picture becomes a frame only with its
+     *                metadata, so a forged video alone yields nothing.
      * @param senders who may send which vehicle's metadata; a picture whose metadata was refused is
-     *                dropped as unmatched, so a forged video alone yields no frame
+     *                dropped as unmatched
      */
     public RgbStreamReceiver(InetAddress bind, int videoPort, int metadataPort, double frameRate,
                              Consumer<ReceivedRgbFrame> listener, FrameSenders senders) {
         this.listener = listener;
         this.videoPort = videoPort;
-        this.bindHost = bind.getHostAddress();
         this.frameRate = frameRate;
         this.metadata = new PacketReceiver(new InetSocketAddress(bind, metadataPort), "rgb-metadata-" + videoPort,
                 this::onMetadata, senders);
@@ -102,8 +102,7 @@ public final class RgbStreamReceiver implements AutoCloseable {
     private void decode() {
         Java2DFrameConverter converter = new Java2DFrameConverter();
         while (running) {
-            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber("udp://" + bindHost + ":" + videoPort
-                    + "?localaddr=" + bindHost + "&buffer_size=4194304")) {
+            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber("udp://0.0.0.0:" + videoPort + "?buffer_size=4194304")) {
                 g.setFormat("mpegts");
                 // the udp protocol's read timeout (microseconds) lets close() stop a waiting decoder; it
                 // must be well above the frame interval, or a slow sender makes every start time out
