@@ -49,6 +49,12 @@ public final class AlertService {
     private final List<Consumer<Incident>> incidentListeners = new CopyOnWriteArrayList<>();
     /** Incidents reported through this service since it started; the others come from an earlier run. */
     private final Set<String> liveIncidents = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * The incidents open when this service first took a report: the only candidates a new detector
+     * id can be matched to. Loaded once, so a report costs no scan of the whole table; a candidate's
+     * state is read again before it is used.
+     */
+    private List<Incident> earlierOpen;
 
     /**
      * A new detector id within this distance (plus both hazards' radii) of an open incident from an
@@ -158,10 +164,13 @@ public final class AlertService {
     }
 
     private Optional<Incident> openIncidentFromEarlierRun(Connection c, HazardReport r) throws SQLException {
+        if (earlierOpen == null) {
+            earlierOpen = List.copyOf(store.openIncidents(c)); // under the database lock, like every report
+        }
         Incident best = null;
         double bestM = Double.MAX_VALUE;
-        for (Incident open : store.openIncidents(c, r.kind())) {
-            if (liveIncidents.contains(open.id())) {
+        for (Incident open : earlierOpen) {
+            if (open.report().kind() != r.kind() || liveIncidents.contains(open.id())) {
                 continue;
             }
             double m = distanceM(open.report().position(), r.position());
@@ -170,7 +179,7 @@ public final class AlertService {
                 bestM = m;
             }
         }
-        return Optional.ofNullable(best);
+        return best == null ? Optional.empty() : store.incident(c, best.id()).filter(i -> !i.state().isClosed());
     }
 
     private static double distanceM(GeoPoint a, GeoPoint b) {

@@ -70,15 +70,18 @@ public class DemoCommand implements Callable<Integer> {
             }
         };
         say.accept("Skyshare demo: seed " + seed + ", time x" + timeFactor + ", output in " + out.toAbsolutePath());
-        try (DemoRun run = new DemoRun(out, timeFactor, seed, say)) {
+        // first, so closed last: Ctrl-C / SIGTERM waits until the report is written and the database closed
+        try (OrderlyStop stop = headless ? OrderlyStop.onSignal(Duration.ofSeconds(60)) : OrderlyStop.none();
+             DemoRun run = new DemoRun(out, timeFactor, seed, say)) {
             PatrolStation station = run.station();
             station.onProgress(line -> say.accept("  " + line));
             run.start();
             if (headless) {
-                runFor(station, con);
+                runFor(station, con, stop);
             } else {
                 DemoConsole.open(run, con);
             }
+            station.stopLaunching();
             PatrolReport report = station.report();
             Path md = PatrolReportWriter.write(report, run.assets(), out, "patrol-report");
             summarise(con, station, report, md);
@@ -89,7 +92,7 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     /** Until --duration has passed or every patrol is flown, with a status line every 15 s. */
-    private void runFor(PatrolStation station, PrintWriter con) throws InterruptedException {
+    private void runFor(PatrolStation station, PrintWriter con, OrderlyStop stop) throws InterruptedException {
         Instant start = Instant.now();
         Instant end = start.plus(duration);
         Instant nextStatus = start;
@@ -109,7 +112,13 @@ public class DemoCommand implements Callable<Integer> {
             if (allFlown) {
                 return;
             }
-            Thread.sleep(250); // pacing the status line, not synchronising with anything
+            if (stop.awaitRequest(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250))) { // pacing the status line
+                synchronized (con) {
+                    con.println("stop requested: no new launches; writing the report");
+                    con.flush();
+                }
+                return;
+            }
         }
     }
 

@@ -32,6 +32,11 @@ final class OrderlyStop implements AutoCloseable {
         return stop;
     }
 
+    /** No signal handling: for the console, whose window is how it stops. */
+    static OrderlyStop none() {
+        return new OrderlyStop(Duration.ZERO);
+    }
+
     /** Waits up to {@code nanos} for a stop signal; true when one came. */
     boolean awaitRequest(long nanos) throws InterruptedException {
         return requested.await(nanos, TimeUnit.NANOSECONDS);

@@ -66,11 +66,10 @@ public final class AlertStore {
         });
     }
 
-    /** Open incidents (not dismissed or resolved) of one kind, oldest first. */
-    public List<Incident> openIncidents(Connection c, HazardKind kind) throws SQLException {
+    /** Open incidents (not dismissed or resolved), oldest first. */
+    public List<Incident> openIncidents(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM incidents WHERE kind = ? AND state NOT IN ('DISMISSED', 'RESOLVED') ORDER BY created_at, id")) {
-            ps.setString(1, kind.name());
+                "SELECT * FROM incidents WHERE state NOT IN ('DISMISSED', 'RESOLVED') ORDER BY created_at, id")) {
             List<Incident> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -333,7 +332,8 @@ public final class AlertStore {
         if (messages.isEmpty()) {
             return;
         }
-        db.inTransaction(c -> {
+        // crash-safe, not fsynced: a mark lost to a power cut only sends the message again, same id and bytes
+        db.inCrashSafeTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE outbox SET accepted_at = ?, attempts = attempts + 1 WHERE seq = ?");
                  PreparedStatement alert = c.prepareStatement(
@@ -356,7 +356,7 @@ public final class AlertStore {
     }
 
     public void countAttempt(OutboundMessage m) {
-        db.inTransaction(c -> {
+        db.inCrashSafeTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?")) {
                 ps.setLong(1, m.seq());
                 ps.executeUpdate();

@@ -260,6 +260,44 @@ public final class StationDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A transaction whose commit need not survive a power cut, only a crash of the station: on
+     * SQLite it is committed with {@code synchronous=NORMAL} (written to the log, not fsynced; the
+     * next full commit's fsync covers it). For bookkeeping whose loss only repeats work safely, such
+     * as marking outbox messages the broker accepted: an unmarked message is sent again, under the
+     * same identifier and with the same bytes. Elsewhere the same as {@link #inTransaction}.
+     */
+    public <T> T inCrashSafeTransaction(Work<T> work) {
+        if (!sqlite) {
+            return inTransaction(work);
+        }
+        lock.lock();
+        try {
+            setSynchronous("NORMAL");
+            try {
+                return inTransaction(work);
+            } finally {
+                setSynchronous("FULL");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void setSynchronous(String mode) {
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA synchronous=" + mode);
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error at " + url + " setting synchronous=" + mode + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs a statement outside any transaction (VACUUM INTO, checkpoints). */
     void runOutsideTransaction(String sql) {
         lock.lock();

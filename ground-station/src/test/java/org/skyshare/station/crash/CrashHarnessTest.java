@@ -183,7 +183,11 @@ class CrashHarnessTest {
     private record Child(Process process, List<String> out) {
         static Child start(Path data, String brokerUrl, int run, Path err, boolean drain) throws IOException {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // a private temporary folder: sqlite-jdbc unpacks its native library there and, at start, deletes
+            // the copies of other processes it believes dead, which must not be the test's or another build's
+            Path tmp = Files.createDirectories(data.getParent().resolve("tmp"));
             List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                    "-Djava.io.tmpdir=" + tmp,
                     "-Dlogback.configurationFile=" + logbackWarn(data.getParent()),
                     "-cp", System.getProperty("java.class.path"), CrashStationMain.class.getName(), data.toString(),
                     brokerUrl, Integer.toString(run), Long.toString(SEED)));

@@ -52,6 +52,13 @@ class EmbeddedStoreTest {
             assertThat(db.<String>inTransaction(c -> pragma(c, "journal_mode"))).isEqualTo("wal");
             assertThat(db.<String>inTransaction(c -> pragma(c, "synchronous"))).isEqualTo("2"); // FULL
             assertThat(db.<String>inTransaction(c -> pragma(c, "foreign_keys"))).isEqualTo("1");
+            AlertStore store = new AlertStore(db);
+            new AlertService(store, AlertFixture.forestryOnly(), AlertSettings.defaults("st1").withAutoConfirm(0.5),
+                    Clock.systemUTC()).report(HazardReport.point("f", HazardKind.FIRE, HazardSeverity.SEVERE, 0.9, 30.3,
+                    119.7, Instant.now()));
+            store.markAccepted(store.pending(10), Instant.now()); // bookkeeping: crash-safe, not fsynced
+            assertThat(store.countPending()).isZero();
+            assertThat(db.<String>inTransaction(c -> pragma(c, "synchronous"))).as("back to FULL").isEqualTo("2");
         }
         assertThat(dir.resolve("skyshare.db.created")).exists();
     }
