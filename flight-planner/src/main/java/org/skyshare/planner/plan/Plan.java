@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param lineSpacingM  distance between survey lines
  * @param swathWidthM   camera footprint across the track at the survey height
  * @param photoSpacingM camera trigger distance
+ * @param noFlyMarginM  clearance every leg keeps from the no-fly zones
  */
 public record Plan(
         LocalProjection projection,
@@ -37,7 +38,8 @@ public record Plan(
         List<AreaCoverage> coverage,
         List<Asset> noFlyZones,
         List<Geometry> noFlyLocal,
-        List<DockSite> docks) {
+        List<DockSite> docks,
+        double noFlyMarginM) {
 
     public Plan {
         sorties = List.copyOf(sorties);

@@ -66,6 +66,9 @@ public final class Planner {
     /** Agencies also served by a waypoint within this distance of a power line. */
     public static final double LINE_INTEREST_M = 200;
 
+    /** Survey lines and corridor passes keep this much more than the no-fly margin legs keep. */
+    public static final double WORK_MARGIN_EXTRA_M = 0.5;
+
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final AssetSet assets;
@@ -102,7 +105,10 @@ public final class Planner {
         LocalProjection proj = LocalProjection.forArea(assets.bounds());
         List<Geometry> noFly = assets.noFlyZones().stream().map(a -> proj.toLocal(a.geometry())).toList();
         Geometry noFlyUnion = noFly.isEmpty() ? GF.createPolygon() : UnaryUnionOp.union(noFly);
-        Geometry soft = noFly.isEmpty() ? null : noFlyUnion.buffer(params.noFlyMarginM(), 4);
+        // survey lines and passes stop a little outside the margin that legs keep, so that their ends are
+        // never inside it: the 4-segment corners are drawn wide enough for their chords to keep it too
+        Geometry soft = noFly.isEmpty() ? null
+                : noFlyUnion.buffer((params.noFlyMarginM() + WORK_MARGIN_EXTRA_M) / Math.cos(Math.PI / 16), 4);
         PreparedGeometry softPrepared = soft == null ? null : PreparedGeometryFactory.prepare(soft);
         NoFlyRouter router = new NoFlyRouter(noFly, params.noFlyMarginM());
 
@@ -186,7 +192,7 @@ public final class Planner {
         List<Unplanned> un = new ArrayList<>(unplanned);
         un.sort(Comparator.comparing(Unplanned::assetId).thenComparing(Unplanned::reason));
         return new Plan(proj, planAircraft, camera, alt, spacing, swath, photo, grid, sorties, un, stats, assets.repairs(), coverage,
-                assets.noFlyZones(), noFly, docks);
+                assets.noFlyZones(), noFly, docks, params.noFlyMarginM());
     }
 
     // ---- profiles and docks
@@ -249,7 +255,7 @@ public final class Planner {
             Point p = (Point) d.geometry();
             Coordinate m = proj.toLocal(p.getX(), p.getY());
             if (router.blocked(m.x, m.y)) {
-                unplanned.add(new Unplanned(d.id(), "dock " + d.id() + " lies inside (or within " + Math.round(params.noFlyMarginM() / 2)
+                unplanned.add(new Unplanned(d.id(), "dock " + d.id() + " lies inside (or within " + Math.round(params.noFlyMarginM())
                         + " m of) a no-fly zone and cannot fly", 0, 0));
                 continue;
             }
@@ -259,7 +265,7 @@ public final class Planner {
                         + " s usable flight time (endurance less reserve) does not cover the " + Math.round(minimum) + " s climb and descent");
             }
             double radius = Math.min(profile.operatingRadiusM(), a.budget().radiusOfActionM());
-            out.add(new DockSite(d.id(), m.x, m.y, profile, a, radius));
+            out.add(new DockSite(d.id(), m.x, m.y, profile, a, radius, d.number(Asset.ELEVATION_M).orElse(Double.NaN)));
         }
         if (out.isEmpty()) {
             throw new PlanException("no dock can fly: every dock lies inside a no-fly zone");
@@ -363,7 +369,8 @@ public final class Planner {
         Geometry edge = OverlayNGRobust.overlay(soft.getBoundary(), near, OverlayNG.INTERSECTION);
         List<Pass> out = new ArrayList<>();
         for (int i = 0; i < edge.getNumGeometries(); i++) {
-            Geometry part = org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(edge.getGeometryN(i), 1);
+            // simplified by less than the extra the margin edge keeps beyond the legs' margin, so the pass keeps it too
+            Geometry part = org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(edge.getGeometryN(i), WORK_MARGIN_EXTRA_M * 0.8);
             Coordinate[] cs = part.getCoordinates();
             if (cs.length < 2 || part.getLength() < cp.minLineM()) {
                 continue;
@@ -409,7 +416,7 @@ public final class Planner {
             int n = 0;
             for (int g = 0; g < local.getNumGeometries(); g++) {
                 for (LineString chunk : RiverCorridorOp.chunks((LineString) local.getGeometryN(g), cp.chunkLengthM())) {
-                    List<Pass> passes = RiverCorridorOp.passes(chunk, offsets, cp.riverAltitudeM(), cp.simplifyM(), soft, softPrepared);
+                    List<Pass> passes = RiverCorridorOp.passes(chunk, offsets, cp.riverAltitudeM(), cp.simplifyM(), cov.photoSpacingM(), soft, softPrepared);
                     Coordinate mid = chunk.getCentroid().getCoordinate();
                     String cell = grid.cellAtLocal(mid.x, mid.y).map(GridCell::id).orElse("");
                     String id = r.id() + "~" + (++n);
@@ -575,8 +582,10 @@ public final class Planner {
         }
         double covered;
         if (params.measureCoverage()) {
+            // a piece counts every line that sees it, its neighbours' too (as plan --check does)
+            var flownLines = org.skyshare.planner.plan.validate.FlownLines.of(coverage);
             covered = coverage.parallelStream()
-                    .mapToDouble(ac -> CoverageValidator.coveredAreaM2(ac.targetLocal(), ac.flownTransects(), swath)).sum();
+                    .mapToDouble(ac -> CoverageValidator.coveredAreaM2(ac.targetLocal(), flownLines.near(ac.targetLocal(), swath), swath)).sum();
         } else {
             covered = coverage.stream().filter(ac -> !ac.flownTransects().isEmpty()).mapToDouble(ac -> ac.targetLocal().getArea()).sum();
         }
