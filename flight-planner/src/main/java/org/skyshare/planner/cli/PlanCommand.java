@@ -9,6 +9,7 @@ import org.skyshare.planner.assets.AssetReader;
 import org.skyshare.planner.assets.AssetSet;
 import org.skyshare.planner.export.PlanExporter;
 import org.skyshare.planner.export.PlanJson;
+import org.skyshare.planner.export.QgcStyle;
 import org.skyshare.planner.plan.Plan;
 import org.skyshare.planner.plan.PlanException;
 import org.skyshare.planner.plan.PlanParameters;
@@ -69,6 +70,10 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--check", description = "validate the plan (coverage >= 0.99, no-fly, endurance, radius) and write nothing if it fails")
     boolean check;
 
+    @Option(names = "--qgc-items", paramLabel = "STYLE", defaultValue = "survey",
+            description = "QGroundControl plans: 'survey' (area lines as editable survey items, river passes as corridor scans) or 'waypoints' (plain items) (default: ${DEFAULT-VALUE})")
+    String qgcItems;
+
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
@@ -77,6 +82,11 @@ public class PlanCommand implements Callable<Integer> {
         if (!(sideOverlap >= 0 && sideOverlap <= 0.95)) {
             throw new PlanException("--side-overlap must be between 0 and 0.95, got " + sideOverlap);
         }
+        QgcStyle qgcStyle = switch (qgcItems.toLowerCase(Locale.ROOT)) {
+            case "survey" -> QgcStyle.SURVEY;
+            case "waypoints" -> QgcStyle.WAYPOINTS;
+            default -> throw new PlanException("--qgc-items must be 'survey' or 'waypoints', got '" + qgcItems + "'");
+        };
         PlanParameters params = PlanParameters.defaults().withAircraft(aircraft).withCamera(camera).withCellSize(cellSizeM)
                 .withGsd(gsdM).withSideOverlap(sideOverlap);
         ProfileCatalog catalog = profiles == null ? ProfileCatalog.builtIn() : ProfileCatalog.withFolder(profiles);
@@ -96,7 +106,7 @@ public class PlanCommand implements Callable<Integer> {
                 }
             }
             progress.listener().progress("export", 0, 1);
-            files = PlanExporter.write(plan, out);
+            files = PlanExporter.write(plan, out, qgcStyle);
             progress.listener().progress("export", 1, 1);
         }
         if (json) {

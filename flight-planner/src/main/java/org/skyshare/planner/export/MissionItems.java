@@ -25,16 +25,32 @@ public final class MissionItems {
     }
 
     public static List<MissionItem> of(Sortie sortie, Autopilot autopilot) {
+        return traced(sortie, autopilot).items();
+    }
+
+    /**
+     * The items and, for each, the index of the sortie waypoint it comes from (a gimbal or camera
+     * command belongs to the waypoint it is issued at), so exporters can group items by pass.
+     */
+    public record Traced(List<MissionItem> items, List<Integer> waypointIndex) {
+    }
+
+    public static Traced traced(Sortie sortie, Autopilot autopilot) {
         List<MissionItem> out = new ArrayList<>();
+        List<Integer> from = new ArrayList<>();
         List<Waypoint> wps = sortie.waypoints();
         if (wps.isEmpty()) {
-            return out;
+            return new Traced(out, from);
         }
         Waypoint home = wps.get(0);
         // yaw NaN: keep the heading the aircraft has on the dock (0 would turn a PX4 vehicle north)
         out.add(nav(out.size(), MavCmd.NAV_TAKEOFF, 0, Float.NaN, home));
+        from.add(0);
         double pitch = Double.NaN;
         for (int i = 1; i < wps.size(); i++) {
+            while (from.size() < out.size()) {
+                from.add(i - 1);
+            }
             Waypoint w = wps.get(i);
             // a corridor point with its own camera pitch points the gimbal once, where the pitch changes
             if (w.action() == WaypointAction.PASS && Double.isFinite(w.gimbalPitchDeg()) && w.gimbalPitchDeg() != pitch) {
@@ -64,7 +80,10 @@ public final class MissionItems {
                 case PASS, FLY, TAKEOFF -> out.add(nav(out.size(), MavCmd.NAV_WAYPOINT, (float) w.holdS(), Float.NaN, w));
             }
         }
-        return out;
+        while (from.size() < out.size()) {
+            from.add(wps.size() - 1);
+        }
+        return new Traced(out, from);
     }
 
     private static MissionItem nav(int seq, int command, float hold, float yawDeg, Waypoint w) {

@@ -30,8 +30,13 @@ public final class PlanExporter {
     private PlanExporter() {
     }
 
-    /** Files written, relative to the folder, in writing order. */
+    /** Files written, relative to the folder, in writing order (QGC surveys as pattern items). */
     public static List<String> write(Plan plan, Path out) {
+        return write(plan, out, QgcStyle.SURVEY);
+    }
+
+    /** As {@link #write(Plan, Path)}, with the QGC plans in the given style. */
+    public static List<String> write(Plan plan, Path out, QgcStyle qgcStyle) {
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new ExportException(out + ": exists and is not a folder; give --out a folder path");
@@ -45,7 +50,7 @@ public final class PlanExporter {
             throw new ExportException(out + ": cannot create the output folder (" + e.getMessage() + ")", e);
         }
         try {
-            List<String> files = writeAll(plan, tmp);
+            List<String> files = writeAll(plan, tmp, qgcStyle);
             replace(tmp, target);
             return files;
         } catch (IOException | RuntimeException e) {
@@ -57,7 +62,7 @@ public final class PlanExporter {
         }
     }
 
-    private static List<String> writeAll(Plan plan, Path dir) throws IOException {
+    private static List<String> writeAll(Plan plan, Path dir, QgcStyle qgcStyle) throws IOException {
         List<String> files = new java.util.ArrayList<>();
         JSON.writeValue(dir.resolve("plan.json").toFile(), PlanJson.full(plan));
         files.add("plan.json");
@@ -71,7 +76,7 @@ public final class PlanExporter {
         Files.createDirectories(dir.resolve("missions"));
         for (Sortie s : plan.sorties()) {
             DockSite dock = plan.docks().stream().filter(d -> d.id().equals(s.dockId())).findFirst().orElseThrow();
-            JSON.writeValue(dir.resolve("qgc").resolve(s.id() + ".plan").toFile(), QgcPlanWriter.plan(plan, s, dock.aircraft()));
+            JSON.writeValue(dir.resolve("qgc").resolve(s.id() + ".plan").toFile(), QgcPlanWriter.plan(plan, s, dock.aircraft(), qgcStyle));
             Files.writeString(dir.resolve("missions").resolve(s.id() + ".json"), MissionItems.toJson(MissionItems.of(s, dock.aircraft().autopilot())));
             files.add("qgc/" + s.id() + ".plan");
             files.add("missions/" + s.id() + ".json");

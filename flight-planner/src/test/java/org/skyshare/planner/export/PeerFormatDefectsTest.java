@@ -52,7 +52,14 @@ class PeerFormatDefectsTest {
     @Test
     void arduPilotGimbalItemsUseMavlinkTargeting() throws Exception {
         Plan p = plan("ardupilot-solo-vue");
-        JsonNode items = qgc(p).at("/mission/items");
+        List<JsonNode> items = new java.util.ArrayList<>();
+        for (JsonNode it : qgc(p).at("/mission/items")) {
+            if (it.has("TransectStyleComplexItem")) {
+                it.at("/TransectStyleComplexItem/Items").forEach(items::add);
+            } else {
+                items.add(it);
+            }
+        }
         int mounts = 0;
         for (JsonNode it : items) {
             if (it.get("command").asInt() == MavCmd.DO_MOUNT_CONTROL) {
