@@ -18,6 +18,8 @@ import org.skyshare.planner.plan.ProgressListener;
 import org.skyshare.planner.plan.Unplanned;
 import org.skyshare.planner.plan.validate.PlanValidator;
 import org.skyshare.planner.plan.validate.Violation;
+import org.skyshare.planner.terrain.GeoTiffTerrain;
+import org.skyshare.planner.terrain.Terrain;
 import org.skyshare.profiles.ProfileCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +76,10 @@ public class PlanCommand implements Callable<Integer> {
             description = "QGroundControl plans: 'survey' (area lines as editable survey items, river passes as corridor scans) or 'waypoints' (plain items) (default: ${DEFAULT-VALUE})")
     String qgcItems;
 
+    @Option(names = "--dem", paramLabel = "FILE",
+            description = "DEM GeoTIFF of ground heights (SRTM, Copernicus GLO-30, a local survey): every leg follows the terrain at the survey height")
+    Path dem;
+
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
@@ -96,7 +102,8 @@ public class PlanCommand implements Callable<Integer> {
         try (Progress progress = new Progress(!noProgress)) {
             progress.listener().progress("read", 0, 1);
             AssetSet set = AssetReader.read(assets);
-            plan = Planner.plan(set, params, catalog, progress.listener());
+            Terrain terrain = dem == null ? null : GeoTiffTerrain.open(dem);
+            plan = Planner.plan(set, params, catalog, progress.listener(), terrain);
             if (check) {
                 PlanValidator.Report r = PlanValidator.validate(plan);
                 if (!r.ok()) {
@@ -123,6 +130,7 @@ public class PlanCommand implements Callable<Integer> {
                     s.coveredAreaM2() / 1e6, s.areaM2() > 0 ? 100 * s.coveredAreaM2() / s.areaM2() : 100, s.totalLengthM() / 1000, s.maxSortieTimeS());
             o.printf(Locale.ROOT, "aircraft %s, camera %s at %.0f m, line spacing %.0f m%n", plan.aircraft().id(), plan.camera().id(),
                     plan.altitudeM(), plan.lineSpacingM());
+            o.println("terrain: " + PlanJson.terrainNote(plan));
             for (Unplanned u : plan.unplanned()) {
                 o.println("unplanned: " + u.assetId() + ": " + u.reason());
             }
@@ -140,7 +148,7 @@ public class PlanCommand implements Callable<Integer> {
     private static final class Progress implements AutoCloseable {
         private static final Map<String, int[]> STAGES = Map.of(
                 "read", new int[] {0, 5}, "grid", new int[] {5, 5}, "coverage", new int[] {10, 50}, "corridors", new int[] {60, 5},
-                "sorties", new int[] {65, 20}, "statistics", new int[] {85, 10}, "export", new int[] {95, 5});
+                "sorties", new int[] {65, 20}, "terrain", new int[] {85, 0}, "statistics", new int[] {85, 10}, "export", new int[] {95, 5});
         private final ProgressBar bar;
 
         Progress(boolean show) {

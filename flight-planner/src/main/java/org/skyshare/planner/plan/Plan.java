@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param swathWidthM   camera footprint across the track at the survey height
  * @param photoSpacingM camera trigger distance
  * @param noFlyMarginM  clearance every leg keeps from the no-fly zones
+ * @param terrainSource the DEM the legs follow; empty when none was given (flat ground at each dock's level)
  */
 public record Plan(
         LocalProjection projection,
@@ -39,7 +40,8 @@ public record Plan(
         List<Asset> noFlyZones,
         List<Geometry> noFlyLocal,
         List<DockSite> docks,
-        double noFlyMarginM) {
+        double noFlyMarginM,
+        String terrainSource) {
 
     public Plan {
         sorties = List.copyOf(sorties);

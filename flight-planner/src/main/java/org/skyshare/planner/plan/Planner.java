@@ -38,6 +38,8 @@ import org.skyshare.planner.sortie.NoFlyRouter;
 import org.skyshare.planner.sortie.SortieBuilder;
 import org.skyshare.planner.sortie.SortieResult;
 import org.skyshare.planner.sortie.Stop;
+import org.skyshare.planner.terrain.Terrain;
+import org.skyshare.planner.terrain.TerrainFollower;
 import org.skyshare.profiles.AircraftProfile;
 import org.skyshare.profiles.CameraKind;
 import org.skyshare.profiles.CameraProfile;
@@ -77,11 +79,14 @@ public final class Planner {
     private final ProgressListener progress;
     private final List<Unplanned> unplanned = new ArrayList<>();
 
-    private Planner(AssetSet assets, PlanParameters params, ProfileCatalog catalog, ProgressListener progress) {
+    private final Terrain terrain;
+
+    private Planner(AssetSet assets, PlanParameters params, ProfileCatalog catalog, ProgressListener progress, Terrain terrain) {
         this.assets = assets;
         this.params = params;
         this.catalog = catalog;
         this.progress = progress;
+        this.terrain = terrain;
     }
 
     public static Plan plan(AssetSet assets, PlanParameters params) {
@@ -89,7 +94,15 @@ public final class Planner {
     }
 
     public static Plan plan(AssetSet assets, PlanParameters params, ProfileCatalog catalog, ProgressListener progress) {
-        return new Planner(assets, params, catalog, progress).run();
+        return new Planner(assets, params, catalog, progress, null).run();
+    }
+
+    /**
+     * As {@link #plan(AssetSet, PlanParameters, ProfileCatalog, ProgressListener)}, every leg at its height above the
+     * DEM's ground (see {@link TerrainFollower}); a null terrain plans over flat ground at each dock's level.
+     */
+    public static Plan plan(AssetSet assets, PlanParameters params, ProfileCatalog catalog, ProgressListener progress, Terrain terrain) {
+        return new Planner(assets, params, catalog, progress, terrain).run();
     }
 
     private record Piece(Asset asset, GridCell cell, Geometry target) {
@@ -179,6 +192,17 @@ public final class Planner {
         List<Sortie> sorties = new ArrayList<>();
         Map<String, List<Transect>> flown = new HashMap<>();
         sorties.addAll(sr.sorties().parallelStream().map(ls -> export(ls, proj, grid, agencies, photo)).toList());
+        if (terrain != null) {
+            progress.progress("terrain", 0, 1);
+            TerrainFollower follower = new TerrainFollower(terrain, proj, TerrainFollower.Settings.defaults());
+            List<Sortie> over = new ArrayList<>();
+            for (int i = 0; i < sorties.size(); i++) {
+                DockSite d = sr.sorties().get(i).dock();
+                over.add(follower.follow(sorties.get(i), d.groundAmslM(), dockGround(d, proj), new FlightTimer(d.aircraft())));
+            }
+            sorties = over;
+            progress.progress("terrain", 1, 1);
+        }
         for (LocalSortie ls : sr.sorties()) {
             collectFlown(ls, flown);
         }
@@ -192,7 +216,7 @@ public final class Planner {
         List<Unplanned> un = new ArrayList<>(unplanned);
         un.sort(Comparator.comparing(Unplanned::assetId).thenComparing(Unplanned::reason));
         return new Plan(proj, planAircraft, camera, alt, spacing, swath, photo, grid, sorties, un, stats, assets.repairs(), coverage,
-                assets.noFlyZones(), noFly, docks, params.noFlyMarginM());
+                assets.noFlyZones(), noFly, docks, params.noFlyMarginM(), terrain == null ? "" : terrain.source());
     }
 
     // ---- profiles and docks
@@ -265,12 +289,23 @@ public final class Planner {
                         + " s usable flight time (endurance less reserve) does not cover the " + Math.round(minimum) + " s climb and descent");
             }
             double radius = Math.min(profile.operatingRadiusM(), a.budget().radiusOfActionM());
-            out.add(new DockSite(d.id(), m.x, m.y, profile, a, radius, d.number(Asset.ELEVATION_M).orElse(Double.NaN)));
+            // the pad's own elevation when the file gives it (a dock may stand on a roof), else the DEM's ground
+            double pad = d.number(Asset.ELEVATION_M).orElse(terrain == null ? Double.NaN : terrain.groundAmslM(p.getX(), p.getY()));
+            if (terrain != null && Double.isNaN(pad)) {
+                throw new PlanException("dock " + d.id() + " lies outside the DEM " + terrain.source() + " (no ground height there)");
+            }
+            out.add(new DockSite(d.id(), m.x, m.y, profile, a, radius, pad));
         }
         if (out.isEmpty()) {
             throw new PlanException("no dock can fly: every dock lies inside a no-fly zone");
         }
         return out;
+    }
+
+    private double dockGround(DockSite d, LocalProjection proj) {
+        Coordinate w = proj.toWgs84(d.xM(), d.yM());
+        double g = terrain.groundAmslM(w.x, w.y);
+        return Double.isNaN(g) ? d.groundAmslM() : g;
     }
 
     // ---- area coverage

@@ -38,7 +38,7 @@ class UnionCoverageCheckTest {
         }
         Plan same = new Plan(plan.projection(), plan.aircraft(), plan.camera(), plan.altitudeM(), plan.lineSpacingM(), plan.swathWidthM(),
                 plan.photoSpacingM(), plan.grid(), plan.sorties(), plan.unplanned(), plan.stats(), plan.repairs(), moved, plan.noFlyZones(),
-                plan.noFlyLocal(), plan.docks(), plan.noFlyMarginM());
+                plan.noFlyLocal(), plan.docks(), plan.noFlyMarginM(), plan.terrainSource());
         PlanValidator.Report r = PlanValidator.validate(same);
         assertThat(r.violations()).isEmpty();
         assertThat(r.coverageRatio()).isGreaterThanOrEqualTo(0.99);
