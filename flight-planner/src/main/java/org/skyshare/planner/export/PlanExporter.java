@@ -80,6 +80,13 @@ public final class PlanExporter {
             Files.writeString(dir.resolve("missions").resolve(s.id() + ".json"), MissionItems.toJson(MissionItems.of(s, dock.aircraft().autopilot())));
             files.add("qgc/" + s.id() + ".plan");
             files.add("missions/" + s.id() + ".json");
+            if (WpmlRouteWriter.model(dock.aircraft()).isPresent()) {
+                Files.createDirectories(dir.resolve("dji"));
+                try (var o = Files.newOutputStream(dir.resolve("dji").resolve(s.id() + ".kmz"))) {
+                    WpmlRouteWriter.write(plan, s, dock.aircraft(), o);
+                }
+                files.add("dji/" + s.id() + ".kmz");
+            }
         }
         return files;
     }
