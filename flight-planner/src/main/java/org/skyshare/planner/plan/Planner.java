@@ -40,6 +40,7 @@ import org.skyshare.planner.sortie.SortieResult;
 import org.skyshare.planner.sortie.Stop;
 import org.skyshare.planner.terrain.Terrain;
 import org.skyshare.planner.terrain.TerrainFollower;
+import org.skyshare.planner.terrain.TerrainLegTime;
 import org.skyshare.profiles.AircraftProfile;
 import org.skyshare.profiles.CameraKind;
 import org.skyshare.profiles.CameraProfile;
@@ -175,7 +176,8 @@ public final class Planner {
         tasks.addAll(lines(proj, grid, corridor, soft, softPrepared, router));
         progress.progress("corridors", 1, 1);
 
-        SortieBuilder builder = new SortieBuilder(docks, router, alt);
+        SortieBuilder builder = terrain == null ? new SortieBuilder(docks, router, alt)
+                : new SortieBuilder(docks, router, alt, new TerrainLegTime(terrain, proj, 20));
         progress.progress("sorties", 0, 1);
         SortieResult sr = builder.build(tasks);
         unplanned.addAll(sr.unplanned());

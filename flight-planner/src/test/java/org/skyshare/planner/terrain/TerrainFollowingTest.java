@@ -99,7 +99,7 @@ class TerrainFollowingTest {
     @Test
     void everyLegStaysInTheHeightBandOverRidgeAndValley() throws Exception {
         Path out = dir.resolve("with-dem");
-        Run r = plan(out, "--dem", dem.toString());
+        Run r = plan(out, "--dem", dem.toString(), "--check");
         assertThat(r.code()).as(r.err() + r.out()).isZero();
         assertThat(r.out()).contains("terrain: heights above the ground of").contains("dem.tif");
         double h = WrittenPlanCheck.json(out.resolve("plan.json")).at("/summary/altitude_m").asDouble();

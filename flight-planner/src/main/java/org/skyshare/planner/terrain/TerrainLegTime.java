@@ -1,0 +1,61 @@
+package org.skyshare.planner.terrain;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.skyshare.planner.geo.LocalProjection;
+import org.skyshare.planner.route.RoutePoint;
+import org.skyshare.planner.sortie.FlightTimer;
+import org.skyshare.planner.sortie.SortieBuilder;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Leg times for the sortie builder over terrain: the leg is cut into pieces of {@code sampleM} and
+ * each piece is timed with the climb or descent the ground under it asks for (at the aircraft's
+ * rates), so the battery check sees every ridge a leg crosses. The raw ground is followed, a little
+ * more climbing than {@link TerrainFollower}'s smoothed path flies, so the estimate errs long.
+ */
+public final class TerrainLegTime implements SortieBuilder.LegTime {
+    private final Terrain terrain;
+    private final LocalProjection projection;
+    private final double sampleM;
+    private final Map<Key, Double> cache = new ConcurrentHashMap<>();
+
+    private record Key(double ax, double ay, double aAlt, double bx, double by, double bAlt, FlightTimer timer) {
+    }
+
+    public TerrainLegTime(Terrain terrain, LocalProjection projection, double sampleM) {
+        this.terrain = terrain;
+        this.projection = projection;
+        this.sampleM = sampleM;
+    }
+
+    @Override
+    public double seconds(FlightTimer timer, RoutePoint a, RoutePoint b) {
+        return cache.computeIfAbsent(new Key(a.xM(), a.yM(), a.altM(), b.xM(), b.yM(), b.altM(), timer), k -> compute(timer, a, b));
+    }
+
+    private double compute(FlightTimer timer, RoutePoint a, RoutePoint b) {
+        double d = a.distance(b);
+        int n = Math.max(1, (int) Math.ceil(d / sampleM));
+        double prevZ = ground(a.xM(), a.yM(), 0) + a.altM();
+        double prevG = ground(a.xM(), a.yM(), 0);
+        double t = 0;
+        for (int k = 1; k <= n; k++) {
+            double f = (double) k / n;
+            double g = ground(a.xM() + f * (b.xM() - a.xM()), a.yM() + f * (b.yM() - a.yM()), prevG);
+            double z = g + a.altM() + f * (b.altM() - a.altM());
+            t += timer.legS(d / n, z - prevZ);
+            prevZ = z;
+            prevG = g;
+        }
+        return t;
+    }
+
+    /** Ground at local metres; where the DEM has none, the last known ground (the follower refuses such plans by name). */
+    private double ground(double x, double y, double fallback) {
+        Coordinate w = projection.toWgs84(x, y);
+        double g = terrain.groundAmslM(w.x, w.y);
+        return Double.isNaN(g) ? fallback : g;
+    }
+}
