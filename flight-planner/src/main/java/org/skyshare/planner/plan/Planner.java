@@ -197,12 +197,12 @@ public final class Planner {
         if (terrain != null) {
             progress.progress("terrain", 0, 1);
             TerrainFollower follower = new TerrainFollower(terrain, proj, TerrainFollower.Settings.defaults());
-            List<Sortie> over = new ArrayList<>();
-            for (int i = 0; i < sorties.size(); i++) {
+            List<Sortie> flat = sorties;
+            // sorties are independent: lay them over the ground in parallel, keeping their order
+            sorties = IntStream.range(0, flat.size()).parallel().mapToObj(i -> {
                 DockSite d = sr.sorties().get(i).dock();
-                over.add(follower.follow(sorties.get(i), d.groundAmslM(), dockGround(d, proj), new FlightTimer(d.aircraft())));
-            }
-            sorties = over;
+                return follower.follow(flat.get(i), d.groundAmslM(), dockGround(d, proj), new FlightTimer(d.aircraft()));
+            }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
             progress.progress("terrain", 1, 1);
         }
         for (LocalSortie ls : sr.sorties()) {

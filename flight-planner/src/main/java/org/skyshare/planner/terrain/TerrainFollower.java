@@ -83,9 +83,11 @@ public final class TerrainFollower {
             boolean landing = b.action() == WaypointAction.LAND;
             for (int k = 0; k <= n; k++) {
                 double f = (double) k / n;
-                Coordinate c = projection.toWgs84(pa.x + f * (pb.x - pa.x), pa.y + f * (pb.y - pa.y));
-                lat[k] = c.y;
-                lon[k] = c.x;
+                // straight in longitude/latitude between the ends: over a leg of a few km it departs
+                // from the projected straight line by millimetres, and it spares a projection per sample
+                lat[k] = a.latDeg() + f * (b.latDeg() - a.latDeg());
+                lon[k] = a.lonDeg() + f * (b.lonDeg() - a.lonDeg());
+                Coordinate c = new Coordinate(lon[k], lat[k]);
                 double hag = a.altM() + f * (b.altM() - a.altM());
                 double g;
                 if (k == 0) {

@@ -38,12 +38,15 @@ public final class TerrainLegTime implements SortieBuilder.LegTime {
     private double compute(FlightTimer timer, RoutePoint a, RoutePoint b) {
         double d = a.distance(b);
         int n = Math.max(1, (int) Math.ceil(d / sampleM));
-        double prevZ = ground(a.xM(), a.yM(), 0) + a.altM();
-        double prevG = ground(a.xM(), a.yM(), 0);
+        Coordinate wa = projection.toWgs84(a.xM(), a.yM());
+        Coordinate wb = projection.toWgs84(b.xM(), b.yM());
+        double prevG = ground(wa.x, wa.y, 0);
+        double prevZ = prevG + a.altM();
         double t = 0;
         for (int k = 1; k <= n; k++) {
             double f = (double) k / n;
-            double g = ground(a.xM() + f * (b.xM() - a.xM()), a.yM() + f * (b.yM() - a.yM()), prevG);
+            // interpolated in longitude/latitude: millimetres from the projected line over a leg, one projection per leg
+            double g = ground(wa.x + f * (wb.x - wa.x), wa.y + f * (wb.y - wa.y), prevG);
             double z = g + a.altM() + f * (b.altM() - a.altM());
             t += timer.legS(d / n, z - prevZ);
             prevZ = z;
@@ -52,10 +55,9 @@ public final class TerrainLegTime implements SortieBuilder.LegTime {
         return t;
     }
 
-    /** Ground at local metres; where the DEM has none, the last known ground (the follower refuses such plans by name). */
-    private double ground(double x, double y, double fallback) {
-        Coordinate w = projection.toWgs84(x, y);
-        double g = terrain.groundAmslM(w.x, w.y);
+    /** Ground at a WGS84 point; where the DEM has none, the last known ground (the follower refuses such plans by name). */
+    private double ground(double lon, double lat, double fallback) {
+        double g = terrain.groundAmslM(lon, lat);
         return Double.isNaN(g) ? fallback : g;
     }
 }
