@@ -21,6 +21,8 @@ public record Asset(String id, AssetKind kind, String name, String agency, Map<S
     public static final String NORMAL_WIDTH_M = "normal_width_m";
     /** Property naming a dock's hardware profile id. */
     public static final String DOCK_PROFILE = "profile";
+    /** Property giving a dock's pad height above mean sea level, metres. */
+    public static final String ELEVATION_M = "elevation_m";
     /** Property naming the power line a tower belongs to. */
     public static final String LINE = "line";
 

@@ -15,6 +15,9 @@ import org.skyshare.profiles.ProfileCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import org.skyshare.planner.bench.SyntheticHills;
+import org.skyshare.planner.terrain.GeoTiffTerrain;
+import org.skyshare.planner.terrain.Terrain;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -69,6 +72,12 @@ public class PlanBench implements Callable<Integer> {
     @Option(names = "--shapes", defaultValue = "30", description = "random shapes per class for path efficiency (default: ${DEFAULT-VALUE})")
     int shapes;
 
+    @Option(names = "--hills", description = "also plan the sample and the city over synthetic hill country (terrain following, see SyntheticHills)")
+    boolean hills;
+
+    @Option(names = "--dem", paramLabel = "FILE", description = "also plan the sample over this DEM GeoTIFF (read time and warm plan time)")
+    Path dem;
+
     @Option(names = "--skip-city", description = "leave out the city-scale run")
     boolean skipCity;
 
@@ -104,6 +113,22 @@ public class PlanBench implements Callable<Integer> {
             o.printf(Locale.ROOT, "read %.0f ms; plan cold (first in JVM) %.0f ms; warm median %.0f ms (min %.0f) with covered-area measurement, "
                     + "%.0f ms (min %.0f) without; %d sorties, %d waypoints%n%n", readMs, coldMs, warm[warm.length / 2], warm[0],
                     fast[fast.length / 2], fast[0], first.sorties().size(), first.stats().waypoints());
+            if (dem != null || hills) {
+                t0 = System.nanoTime();
+                Terrain terrain = dem != null ? GeoTiffTerrain.open(dem) : hills(set);
+                double demMs = ms(t0);
+                double[] over = new double[warm.length];
+                Plan p = null;
+                for (int i = 0; i < over.length; i++) {
+                    t0 = System.nanoTime();
+                    p = Planner.plan(set, PlanParameters.defaults(), catalog, ProgressListener.NONE, terrain);
+                    over[i] = ms(t0);
+                }
+                Arrays.sort(over);
+                o.printf(Locale.ROOT, "over %s: terrain opened in %.0f ms; plan warm median %.0f ms (min %.0f) with covered-area measurement; "
+                        + "%d sorties, %d waypoints, longest sortie %.0f s%n%n", terrain.source(), demMs, over[over.length / 2], over[0],
+                        p.sorties().size(), p.stats().waypoints(), p.stats().maxSortieTimeS());
+            }
         }
         if (!skipCity) {
             city(o, catalog);
@@ -141,7 +166,7 @@ public class PlanBench implements Callable<Integer> {
                     mark[0] = System.nanoTime();
                     stage[0] = st;
                 }
-            });
+            }, hills ? hills(set) : null);
             stageMs.merge(stage[0], ms(mark[0]), Double::sum);
             double planMs = ms(t0);
             double cpuS = (processCpuNs() - cpu0) / 1e9;
@@ -158,7 +183,7 @@ public class PlanBench implements Callable<Integer> {
                 a += t.getArea();
                 cov += CoverageValidator.coveredAreaM2(t, p.flownTransects(), plan.swathWidthM());
             }
-            o.printf(Locale.ROOT, "## Generated city (seed %d)%n", seed);
+            o.printf(Locale.ROOT, "## Generated city (seed %d)%s%n", seed, hills ? ", over synthetic hills (terrain following)" : "");
             o.printf(Locale.ROOT, "input: %.0f km2 of forest in %d patches, %d rivers, %d power lines with %d towers, %d docks, %d no-fly zones "
                     + "(%.1f MB GeoJSON, generated in %.0f ms)%n", c.forestKm2(), c.forests(), c.rivers(), c.lines(), c.towers(), c.docks(), c.noFly(),
                     Files.size(file) / 1e6, genMs);
@@ -177,6 +202,11 @@ public class PlanBench implements Callable<Integer> {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
         }
+    }
+
+    private static Terrain hills(AssetSet set) {
+        var c = set.bounds().centre();
+        return new SyntheticHills(c.x, c.y);
     }
 
     private static long processCpuNs() {

@@ -9,6 +9,7 @@ import org.skyshare.planner.assets.AssetReader;
 import org.skyshare.planner.assets.AssetSet;
 import org.skyshare.planner.export.PlanExporter;
 import org.skyshare.planner.export.PlanJson;
+import org.skyshare.planner.export.QgcStyle;
 import org.skyshare.planner.plan.Plan;
 import org.skyshare.planner.plan.PlanException;
 import org.skyshare.planner.plan.PlanParameters;
@@ -17,6 +18,8 @@ import org.skyshare.planner.plan.ProgressListener;
 import org.skyshare.planner.plan.Unplanned;
 import org.skyshare.planner.plan.validate.PlanValidator;
 import org.skyshare.planner.plan.validate.Violation;
+import org.skyshare.planner.terrain.GeoTiffTerrain;
+import org.skyshare.planner.terrain.Terrain;
 import org.skyshare.profiles.ProfileCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +72,14 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--check", description = "validate the plan (coverage >= 0.99, no-fly, endurance, radius) and write nothing if it fails")
     boolean check;
 
+    @Option(names = "--qgc-items", paramLabel = "STYLE", defaultValue = "survey",
+            description = "QGroundControl plans: 'survey' (area lines as editable survey items, river passes as corridor scans) or 'waypoints' (plain items) (default: ${DEFAULT-VALUE})")
+    String qgcItems;
+
+    @Option(names = "--dem", paramLabel = "FILE",
+            description = "DEM GeoTIFF of ground heights (SRTM, Copernicus GLO-30, a local survey): every leg follows the terrain at the survey height")
+    Path dem;
+
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
@@ -77,6 +88,11 @@ public class PlanCommand implements Callable<Integer> {
         if (!(sideOverlap >= 0 && sideOverlap <= 0.95)) {
             throw new PlanException("--side-overlap must be between 0 and 0.95, got " + sideOverlap);
         }
+        QgcStyle qgcStyle = switch (qgcItems.toLowerCase(Locale.ROOT)) {
+            case "survey" -> QgcStyle.SURVEY;
+            case "waypoints" -> QgcStyle.WAYPOINTS;
+            default -> throw new PlanException("--qgc-items must be 'survey' or 'waypoints', got '" + qgcItems + "'");
+        };
         PlanParameters params = PlanParameters.defaults().withAircraft(aircraft).withCamera(camera).withCellSize(cellSizeM)
                 .withGsd(gsdM).withSideOverlap(sideOverlap);
         ProfileCatalog catalog = profiles == null ? ProfileCatalog.builtIn() : ProfileCatalog.withFolder(profiles);
@@ -86,7 +102,8 @@ public class PlanCommand implements Callable<Integer> {
         try (Progress progress = new Progress(!noProgress)) {
             progress.listener().progress("read", 0, 1);
             AssetSet set = AssetReader.read(assets);
-            plan = Planner.plan(set, params, catalog, progress.listener());
+            Terrain terrain = dem == null ? null : GeoTiffTerrain.open(dem);
+            plan = Planner.plan(set, params, catalog, progress.listener(), terrain);
             if (check) {
                 PlanValidator.Report r = PlanValidator.validate(plan);
                 if (!r.ok()) {
@@ -96,7 +113,7 @@ public class PlanCommand implements Callable<Integer> {
                 }
             }
             progress.listener().progress("export", 0, 1);
-            files = PlanExporter.write(plan, out);
+            files = PlanExporter.write(plan, out, qgcStyle);
             progress.listener().progress("export", 1, 1);
         }
         if (json) {
@@ -113,6 +130,7 @@ public class PlanCommand implements Callable<Integer> {
                     s.coveredAreaM2() / 1e6, s.areaM2() > 0 ? 100 * s.coveredAreaM2() / s.areaM2() : 100, s.totalLengthM() / 1000, s.maxSortieTimeS());
             o.printf(Locale.ROOT, "aircraft %s, camera %s at %.0f m, line spacing %.0f m%n", plan.aircraft().id(), plan.camera().id(),
                     plan.altitudeM(), plan.lineSpacingM());
+            o.println("terrain: " + PlanJson.terrainNote(plan));
             for (Unplanned u : plan.unplanned()) {
                 o.println("unplanned: " + u.assetId() + ": " + u.reason());
             }
@@ -130,7 +148,7 @@ public class PlanCommand implements Callable<Integer> {
     private static final class Progress implements AutoCloseable {
         private static final Map<String, int[]> STAGES = Map.of(
                 "read", new int[] {0, 5}, "grid", new int[] {5, 5}, "coverage", new int[] {10, 50}, "corridors", new int[] {60, 5},
-                "sorties", new int[] {65, 20}, "statistics", new int[] {85, 10}, "export", new int[] {95, 5});
+                "sorties", new int[] {65, 20}, "terrain", new int[] {85, 0}, "statistics", new int[] {85, 10}, "export", new int[] {95, 5});
         private final ProgressBar bar;
 
         Progress(boolean show) {

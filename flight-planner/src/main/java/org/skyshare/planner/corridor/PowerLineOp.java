@@ -8,7 +8,6 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.buffer.OffsetCurve;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.skyshare.planner.plan.WaypointAction;
 import org.skyshare.planner.route.Pass;
 import org.skyshare.planner.route.RoutePoint;
@@ -122,7 +121,7 @@ public final class PowerLineOp {
             parts.add(curve);
         }
         for (Geometry part : parts) {
-            Coordinate[] cs = DouglasPeuckerSimplifier.simplify(part, p.simplifyM()).getCoordinates();
+            Coordinate[] cs = NoFlyClip.simplifyOutside(part, p.simplifyM(), noFly, noFlyPrepared).getCoordinates();
             for (int i = 0; i < cs.length; i++) {
                 cur.add(new RoutePoint(cs[i].x, cs[i].y, alt, WaypointAction.PASS, 0, -30, Double.NaN, 0));
             }

@@ -8,7 +8,6 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.buffer.OffsetCurve;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.skyshare.planner.plan.WaypointAction;
 import org.skyshare.planner.route.Pass;
 import org.skyshare.planner.route.RoutePoint;
@@ -53,9 +52,13 @@ public final class RiverCorridorOp {
         return out;
     }
 
-    /** The passes over one chunk, alternating direction; pieces inside the no-fly obstacle are cut out. */
+    /**
+     * The passes over one chunk, alternating direction; pieces inside the no-fly obstacle are cut out.
+     * Each pass is a photo line: the camera triggers every {@code photoSpacingM} from its first point
+     * (nadir gimbal) and stops at its last, like a survey line.
+     */
     public static List<Pass> passes(LineString chunk, List<Double> offsets, double altitudeM, double simplifyM,
-                                    Geometry noFly, PreparedGeometry noFlyPrepared) {
+                                    double photoSpacingM, Geometry noFly, PreparedGeometry noFlyPrepared) {
         List<Pass> out = new ArrayList<>();
         boolean forward = true;
         for (double off : offsets) {
@@ -74,16 +77,17 @@ public final class RiverCorridorOp {
             }
             List<Pass> these = new ArrayList<>();
             for (Geometry part : parts) {
-                Geometry thin = DouglasPeuckerSimplifier.simplify(part, simplifyM);
+                Geometry thin = NoFlyClip.simplifyOutside(part, simplifyM, noFly, noFlyPrepared);
                 Coordinate[] cs = thin.getCoordinates();
                 if (cs.length < 2 || thin.getLength() < 1) {
                     continue;
                 }
                 List<RoutePoint> pts = new ArrayList<>(cs.length);
-                for (Coordinate c : cs) {
-                    pts.add(new RoutePoint(c.x, c.y, altitudeM, WaypointAction.PASS, 0, -90, Double.NaN, 0));
+                for (int j = 0; j < cs.length; j++) {
+                    WaypointAction a = j == 0 ? WaypointAction.SURVEY_START : j == cs.length - 1 ? WaypointAction.SURVEY_END : WaypointAction.PASS;
+                    pts.add(new RoutePoint(cs[j].x, cs[j].y, altitudeM, a, 0, -90, Double.NaN, j == 0 ? photoSpacingM : 0));
                 }
-                these.add(new Pass(pts, 0, 0));
+                these.add(new Pass(pts, (int) Math.floor(thin.getLength() / photoSpacingM) + 1, 0));
             }
             if (!forward) {
                 List<Pass> rev = new ArrayList<>();

@@ -17,7 +17,7 @@ import org.skyshare.planner.plan.WaypointAction;
 import java.io.IOException;
 
 /**
- * The plan as an RFC 7946 FeatureCollection (WGS84, no crs member): grid cells, sortie lines and tower
+ * The plan as an RFC 7946 FeatureCollection (WGS84, no crs member, counter-clockwise outer rings): grid cells, sortie lines and tower
  * inspection points, each with a {@code kind} property.
  */
 public final class GeoJsonPlanWriter {
@@ -72,7 +72,7 @@ public final class GeoJsonPlanWriter {
         ObjectNode f = features.addObject();
         f.put("type", "Feature");
         try {
-            JsonNode geom = JSON.readTree(gw.write(g));
+            JsonNode geom = JSON.readTree(gw.write(RightHandRule.orient(g)));
             f.set("geometry", geom);
         } catch (IOException e) {
             throw new IllegalStateException(e);

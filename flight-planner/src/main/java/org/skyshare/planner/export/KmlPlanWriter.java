@@ -25,12 +25,16 @@ public final class KmlPlanWriter {
         w.write("<Style id=\"nofly\"><LineStyle><color>ff0000ff</color><width>2</width></LineStyle><PolyStyle><color>400000ff</color></PolyStyle></Style>\n");
         w.write("<Style id=\"cell\"><LineStyle><color>80ffffff</color><width>1</width></LineStyle><PolyStyle><fill>0</fill></PolyStyle></Style>\n");
         w.write("<Folder><name>Sorties</name>\n");
+        boolean terrain = !plan.terrainSource().isEmpty();
         for (Sortie s : plan.sorties()) {
             w.write("<Placemark><name>" + esc(s.id()) + "</name><description>" + esc(String.format(Locale.ROOT,
                     "dock %s, %.0f s, %.0f m, agencies %s", s.dockId(), s.flightTimeS(), s.lengthM(), String.join(", ", s.agencies())))
-                    + "</description><styleUrl>#sortie</styleUrl><LineString><altitudeMode>relativeToGround</altitudeMode><coordinates>");
+                    + "</description><styleUrl>#sortie</styleUrl><LineString><altitudeMode>" + (terrain ? "absolute" : "relativeToGround")
+                    + "</altitudeMode><coordinates>");
+            // over a DEM the heights are relative to the pad: KML gets them above sea level (absolute)
+            double base = terrain ? QgcPlanWriter.homeAmslM(plan, s) : 0;
             for (Waypoint p : s.waypoints()) {
-                w.write(String.format(Locale.ROOT, "%.7f,%.7f,%.1f ", p.lonDeg(), p.latDeg(), p.action() == WaypointAction.LAND ? 0 : p.altM()));
+                w.write(String.format(Locale.ROOT, "%.7f,%.7f,%.1f ", p.lonDeg(), p.latDeg(), base + (p.action() == WaypointAction.LAND ? 0 : p.altM())));
             }
             w.write("</coordinates></LineString></Placemark>\n");
         }
@@ -38,8 +42,9 @@ public final class KmlPlanWriter {
         for (Sortie s : plan.sorties()) {
             for (Waypoint p : s.waypoints()) {
                 if (p.action() == WaypointAction.INSPECT) {
-                    w.write(String.format(Locale.ROOT, "<Placemark><name>%s</name><Point><altitudeMode>relativeToGround</altitudeMode>"
-                            + "<coordinates>%.7f,%.7f,%.1f</coordinates></Point></Placemark>\n", esc(p.assetId()), p.lonDeg(), p.latDeg(), p.altM()));
+                    w.write(String.format(Locale.ROOT, "<Placemark><name>%s</name><Point><altitudeMode>%s</altitudeMode>"
+                            + "<coordinates>%.7f,%.7f,%.1f</coordinates></Point></Placemark>\n", esc(p.assetId()),
+                            terrain ? "absolute" : "relativeToGround", p.lonDeg(), p.latDeg(), (terrain ? QgcPlanWriter.homeAmslM(plan, s) : 0) + p.altM()));
                 }
             }
         }

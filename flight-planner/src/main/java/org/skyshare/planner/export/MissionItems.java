@@ -6,6 +6,7 @@ import org.skyshare.planner.mission.MavCmd;
 import org.skyshare.planner.mission.MissionItem;
 import org.skyshare.planner.plan.Sortie;
 import org.skyshare.planner.plan.Waypoint;
+import org.skyshare.planner.plan.WaypointAction;
 import org.skyshare.profiles.Autopilot;
 
 import java.io.IOException;
@@ -24,20 +25,46 @@ public final class MissionItems {
     }
 
     public static List<MissionItem> of(Sortie sortie, Autopilot autopilot) {
+        return traced(sortie, autopilot).items();
+    }
+
+    /**
+     * The items and, for each, the index of the sortie waypoint it comes from (a gimbal or camera
+     * command belongs to the waypoint it is issued at), so exporters can group items by pass.
+     */
+    public record Traced(List<MissionItem> items, List<Integer> waypointIndex) {
+    }
+
+    public static Traced traced(Sortie sortie, Autopilot autopilot) {
         List<MissionItem> out = new ArrayList<>();
+        List<Integer> from = new ArrayList<>();
         List<Waypoint> wps = sortie.waypoints();
         if (wps.isEmpty()) {
-            return out;
+            return new Traced(out, from);
         }
         Waypoint home = wps.get(0);
-        out.add(nav(out.size(), MavCmd.NAV_TAKEOFF, 0, 0, home));
+        // yaw NaN: keep the heading the aircraft has on the dock (0 would turn a PX4 vehicle north)
+        out.add(nav(out.size(), MavCmd.NAV_TAKEOFF, 0, Float.NaN, home));
+        from.add(0);
+        double pitch = Double.NaN;
         for (int i = 1; i < wps.size(); i++) {
+            while (from.size() < out.size()) {
+                from.add(i - 1);
+            }
             Waypoint w = wps.get(i);
+            // a corridor point with its own camera pitch points the gimbal once, where the pitch changes
+            if (w.action() == WaypointAction.PASS && Double.isFinite(w.gimbalPitchDeg()) && w.gimbalPitchDeg() != pitch) {
+                out.add(gimbal(out.size(), (float) w.gimbalPitchDeg(), autopilot));
+            }
+            if (w.action() == WaypointAction.SURVEY_START || w.action() == WaypointAction.INSPECT || w.action() == WaypointAction.PASS) {
+                pitch = Double.isFinite(w.gimbalPitchDeg()) ? w.gimbalPitchDeg() : w.action() == WaypointAction.SURVEY_START ? -90 : pitch;
+            }
             switch (w.action()) {
                 case LAND -> out.add(new MissionItem(out.size(), MissionItem.FRAME_GLOBAL_RELATIVE_ALT, MavCmd.NAV_LAND, 0, 0, 0, Float.NaN,
                         w.latDeg(), w.lonDeg(), 0, true));
                 case SURVEY_START -> {
-                    out.add(gimbal(out.size(), -90, autopilot));
+                    // every capturing pass points the gimbal itself, so a pass flown alone (or resumed) still looks down
+                    out.add(gimbal(out.size(), Double.isFinite(w.gimbalPitchDeg()) ? (float) w.gimbalPitchDeg() : -90, autopilot));
                     out.add(nav(out.size(), MavCmd.NAV_WAYPOINT, 0, Float.NaN, w));
                     out.add(cmd(out.size(), MavCmd.DO_SET_CAM_TRIGG_DIST, (float) w.triggerDistanceM(), 0, 1, 0));
                 }
@@ -53,7 +80,10 @@ public final class MissionItems {
                 case PASS, FLY, TAKEOFF -> out.add(nav(out.size(), MavCmd.NAV_WAYPOINT, (float) w.holdS(), Float.NaN, w));
             }
         }
-        return out;
+        while (from.size() < out.size()) {
+            from.add(wps.size() - 1);
+        }
+        return new Traced(out, from);
     }
 
     private static MissionItem nav(int seq, int command, float hold, float yawDeg, Waypoint w) {
@@ -65,10 +95,17 @@ public final class MissionItems {
         return new MissionItem(seq, MissionItem.FRAME_MISSION, command, p1, p2, p3, p4, 0, 0, 0, true);
     }
 
-    /** ArduPilot points the gimbal with DO_MOUNT_CONTROL; PX4 and the others with the gimbal manager. */
+    /** MAV_MOUNT_MODE_MAVLINK_TARGETING: the mount follows the angles of the command (0 would retract it). */
+    public static final int MOUNT_MODE_MAVLINK_TARGETING = 2;
+
+    /**
+     * ArduPilot points the gimbal with DO_MOUNT_CONTROL (param7 = mount mode, MAVLink targeting); PX4
+     * and the others with the gimbal manager.
+     */
     private static MissionItem gimbal(int seq, float pitchDeg, Autopilot autopilot) {
         if (autopilot == Autopilot.ARDUPILOT) {
-            return new MissionItem(seq, MissionItem.FRAME_MISSION, MavCmd.DO_MOUNT_CONTROL, pitchDeg, 0, 0, 0, 0, 0, 2, true);
+            return new MissionItem(seq, MissionItem.FRAME_MISSION, MavCmd.DO_MOUNT_CONTROL, pitchDeg, 0, 0, 0, 0, 0,
+                    MOUNT_MODE_MAVLINK_TARGETING, true);
         }
         return cmd(seq, MavCmd.DO_GIMBAL_MANAGER_PITCHYAW, pitchDeg, 0, Float.NaN, Float.NaN);
     }

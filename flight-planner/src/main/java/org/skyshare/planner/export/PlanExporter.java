@@ -23,17 +23,22 @@ import java.util.regex.Pattern;
 public final class PlanExporter {
     private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
     /** Every name a plan folder holds; sortie ids are dock ids, checked by the asset readers. */
-    static final Pattern PLAN_FILES = Pattern.compile("plan\\.(json|kml|geojson)|qgc/[^/\\\\]+\\.plan|missions/[^/\\\\]+\\.json");
+    static final Pattern PLAN_FILES = Pattern.compile("plan\\.(json|kml|geojson)|qgc/[^/\\\\]+\\.plan|missions/[^/\\\\]+\\.json|dji/[^/\\\\]+\\.kmz");
 
     private PlanExporter() {
     }
 
-    /** Files written, relative to the folder, in writing order. */
+    /** Files written, relative to the folder, in writing order (QGC surveys as pattern items). */
     public static List<String> write(Plan plan, Path out) {
-        return new OwnedOutputFolder(out, PLAN_FILES).write(dir -> writeAll(plan, dir));
+        return write(plan, out, QgcStyle.SURVEY);
     }
 
-    private static List<String> writeAll(Plan plan, Path dir) throws IOException {
+    /** As {@link #write(Plan, Path)}, with the QGC plans in the given style. */
+    public static List<String> write(Plan plan, Path out, QgcStyle qgcStyle) {
+        return new OwnedOutputFolder(out, PLAN_FILES).write(dir -> writeAll(plan, dir, qgcStyle));
+    }
+
+    private static List<String> writeAll(Plan plan, Path dir, QgcStyle qgcStyle) throws IOException {
         List<String> files = new java.util.ArrayList<>();
         JSON.writeValue(dir.resolve("plan.json").toFile(), PlanJson.full(plan));
         files.add("plan.json");
@@ -49,17 +54,25 @@ public final class PlanExporter {
             DockSite dock = plan.docks().stream().filter(d -> d.id().equals(s.dockId())).findFirst().orElseThrow();
             String qgc = "qgc/" + s.id() + ".plan";
             String mission = "missions/" + s.id() + ".json";
-            JSON.writeValue(file(dir, qgc, s).toFile(), QgcPlanWriter.plan(plan, s, dock.aircraft()));
+            JSON.writeValue(file(dir, qgc, s).toFile(), QgcPlanWriter.plan(plan, s, dock.aircraft(), qgcStyle));
             Files.writeString(file(dir, mission, s), MissionItems.toJson(MissionItems.of(s, dock.aircraft().autopilot())));
             files.add(qgc);
             files.add(mission);
+            if (WpmlRouteWriter.model(dock.aircraft()).isPresent()) {
+                String kmz = "dji/" + s.id() + ".kmz";
+                Files.createDirectories(dir.resolve("dji"));
+                try (var o = Files.newOutputStream(file(dir, kmz, s))) {
+                    WpmlRouteWriter.write(plan, s, dock.aircraft(), o);
+                }
+                files.add(kmz);
+            }
         }
         return files;
     }
 
     /** A sortie's file, checked before it is written: the id comes from an input file. */
     private static Path file(Path dir, String name, Sortie s) {
-        if (!PLAN_FILES.matcher(name).matches()) { // one name below qgc/ or missions/, no separator
+        if (!PLAN_FILES.matcher(name).matches()) { // one name below qgc/, missions/ or dji/, no separator
             throw new ExportException("sortie id '" + s.id() + "' (dock '" + s.dockId() + "') cannot be used as a file name; "
                     + "give the dock an id of letters, digits, '-', '_' or '.'. Nothing was written.");
         }

@@ -39,6 +39,7 @@ public final class PlanJson {
         m.put("camera", plan.camera().id());
         m.put("altitude_m", round(plan.altitudeM()));
         m.put("line_spacing_m", round(plan.lineSpacingM()));
+        m.put("terrain", terrainNote(plan));
         m.put("grid_cells", plan.grid().cells().size());
         Map<String, Integer> perDock = new LinkedHashMap<>();
         plan.docks().forEach(d -> perDock.put(d.id(), plan.sortiesOf(d.id()).size()));
@@ -46,6 +47,13 @@ public final class PlanJson {
         m.put("unplanned", unplanned(plan.unplanned()));
         m.put("repairs", plan.repairs().stream().map(Repair::toString).toList());
         return m;
+    }
+
+    /** What the altitudes stand on: the DEM followed, or the flat-ground assumption when none was given. */
+    public static String terrainNote(Plan plan) {
+        return plan.terrainSource().isEmpty()
+                ? "no DEM given: every height is above the dock's own level (flat ground assumed); give --dem to follow the terrain"
+                : "heights above the ground of " + plan.terrainSource() + " (within 10 % of the survey height along every leg)";
     }
 
     public static Map<String, Object> full(Plan plan) {

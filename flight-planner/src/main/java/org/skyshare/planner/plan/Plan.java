@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param lineSpacingM  distance between survey lines
  * @param swathWidthM   camera footprint across the track at the survey height
  * @param photoSpacingM camera trigger distance
+ * @param noFlyMarginM  clearance every leg keeps from the no-fly zones
+ * @param terrainSource the DEM the legs follow; empty when none was given (flat ground at each dock's level)
  */
 public record Plan(
         LocalProjection projection,
@@ -37,7 +39,9 @@ public record Plan(
         List<AreaCoverage> coverage,
         List<Asset> noFlyZones,
         List<Geometry> noFlyLocal,
-        List<DockSite> docks) {
+        List<DockSite> docks,
+        double noFlyMarginM,
+        String terrainSource) {
 
     public Plan {
         sorties = List.copyOf(sorties);

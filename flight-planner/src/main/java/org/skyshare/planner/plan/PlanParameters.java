@@ -7,7 +7,7 @@ package org.skyshare.planner.plan;
  * @param cameraId       camera for area coverage; null = the aircraft's thermal payload (else its first)
  * @param gsdM           wanted ground sample distance; sets the survey height (within min/max altitude)
  * @param cellSizeM      grid cell side; coverage is planned cell by cell
- * @param noFlyMarginM   clearance kept from no-fly zones by survey lines and passes (legs keep half of it)
+ * @param noFlyMarginM   clearance kept from no-fly zones by every leg, survey line and pass, along its whole length
  * @param measureCoverage compute the covered area geometrically (exact, slower on very large plans)
  */
 public record PlanParameters(

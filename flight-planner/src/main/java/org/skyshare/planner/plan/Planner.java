@@ -38,6 +38,9 @@ import org.skyshare.planner.sortie.NoFlyRouter;
 import org.skyshare.planner.sortie.SortieBuilder;
 import org.skyshare.planner.sortie.SortieResult;
 import org.skyshare.planner.sortie.Stop;
+import org.skyshare.planner.terrain.Terrain;
+import org.skyshare.planner.terrain.TerrainFollower;
+import org.skyshare.planner.terrain.TerrainLegTime;
 import org.skyshare.profiles.AircraftProfile;
 import org.skyshare.profiles.CameraKind;
 import org.skyshare.profiles.CameraProfile;
@@ -66,6 +69,9 @@ public final class Planner {
     /** Agencies also served by a waypoint within this distance of a power line. */
     public static final double LINE_INTEREST_M = 200;
 
+    /** Survey lines and corridor passes keep this much more than the no-fly margin legs keep. */
+    public static final double WORK_MARGIN_EXTRA_M = 0.5;
+
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final AssetSet assets;
@@ -74,11 +80,14 @@ public final class Planner {
     private final ProgressListener progress;
     private final List<Unplanned> unplanned = new ArrayList<>();
 
-    private Planner(AssetSet assets, PlanParameters params, ProfileCatalog catalog, ProgressListener progress) {
+    private final Terrain terrain;
+
+    private Planner(AssetSet assets, PlanParameters params, ProfileCatalog catalog, ProgressListener progress, Terrain terrain) {
         this.assets = assets;
         this.params = params;
         this.catalog = catalog;
         this.progress = progress;
+        this.terrain = terrain;
     }
 
     public static Plan plan(AssetSet assets, PlanParameters params) {
@@ -86,7 +95,15 @@ public final class Planner {
     }
 
     public static Plan plan(AssetSet assets, PlanParameters params, ProfileCatalog catalog, ProgressListener progress) {
-        return new Planner(assets, params, catalog, progress).run();
+        return new Planner(assets, params, catalog, progress, null).run();
+    }
+
+    /**
+     * As {@link #plan(AssetSet, PlanParameters, ProfileCatalog, ProgressListener)}, every leg at its height above the
+     * DEM's ground (see {@link TerrainFollower}); a null terrain plans over flat ground at each dock's level.
+     */
+    public static Plan plan(AssetSet assets, PlanParameters params, ProfileCatalog catalog, ProgressListener progress, Terrain terrain) {
+        return new Planner(assets, params, catalog, progress, terrain).run();
     }
 
     private record Piece(Asset asset, GridCell cell, Geometry target) {
@@ -102,7 +119,10 @@ public final class Planner {
         LocalProjection proj = LocalProjection.forArea(assets.bounds());
         List<Geometry> noFly = assets.noFlyZones().stream().map(a -> proj.toLocal(a.geometry())).toList();
         Geometry noFlyUnion = noFly.isEmpty() ? GF.createPolygon() : UnaryUnionOp.union(noFly);
-        Geometry soft = noFly.isEmpty() ? null : noFlyUnion.buffer(params.noFlyMarginM(), 4);
+        // survey lines and passes stop a little outside the margin that legs keep, so that their ends are
+        // never inside it: the 4-segment corners are drawn wide enough for their chords to keep it too
+        Geometry soft = noFly.isEmpty() ? null
+                : noFlyUnion.buffer((params.noFlyMarginM() + WORK_MARGIN_EXTRA_M) / Math.cos(Math.PI / 16), 4);
         PreparedGeometry softPrepared = soft == null ? null : PreparedGeometryFactory.prepare(soft);
         NoFlyRouter router = new NoFlyRouter(noFly, params.noFlyMarginM());
 
@@ -156,7 +176,8 @@ public final class Planner {
         tasks.addAll(lines(proj, grid, corridor, soft, softPrepared, router));
         progress.progress("corridors", 1, 1);
 
-        SortieBuilder builder = new SortieBuilder(docks, router, alt);
+        SortieBuilder builder = terrain == null ? new SortieBuilder(docks, router, alt)
+                : new SortieBuilder(docks, router, alt, new TerrainLegTime(terrain, proj, 20));
         progress.progress("sorties", 0, 1);
         SortieResult sr = builder.build(tasks);
         unplanned.addAll(sr.unplanned());
@@ -173,6 +194,17 @@ public final class Planner {
         List<Sortie> sorties = new ArrayList<>();
         Map<String, List<Transect>> flown = new HashMap<>();
         sorties.addAll(sr.sorties().parallelStream().map(ls -> export(ls, proj, grid, agencies, photo)).toList());
+        if (terrain != null) {
+            progress.progress("terrain", 0, 1);
+            TerrainFollower follower = new TerrainFollower(terrain, proj, TerrainFollower.Settings.defaults());
+            List<Sortie> flat = sorties;
+            // sorties are independent: lay them over the ground in parallel, keeping their order
+            sorties = IntStream.range(0, flat.size()).parallel().mapToObj(i -> {
+                DockSite d = sr.sorties().get(i).dock();
+                return follower.follow(flat.get(i), d.groundAmslM(), dockGround(d, proj), new FlightTimer(d.aircraft()));
+            }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            progress.progress("terrain", 1, 1);
+        }
         for (LocalSortie ls : sr.sorties()) {
             collectFlown(ls, flown);
         }
@@ -186,7 +218,7 @@ public final class Planner {
         List<Unplanned> un = new ArrayList<>(unplanned);
         un.sort(Comparator.comparing(Unplanned::assetId).thenComparing(Unplanned::reason));
         return new Plan(proj, planAircraft, camera, alt, spacing, swath, photo, grid, sorties, un, stats, assets.repairs(), coverage,
-                assets.noFlyZones(), noFly, docks);
+                assets.noFlyZones(), noFly, docks, params.noFlyMarginM(), terrain == null ? "" : terrain.source());
     }
 
     // ---- profiles and docks
@@ -249,7 +281,7 @@ public final class Planner {
             Point p = (Point) d.geometry();
             Coordinate m = proj.toLocal(p.getX(), p.getY());
             if (router.blocked(m.x, m.y)) {
-                unplanned.add(new Unplanned(d.id(), "dock " + d.id() + " lies inside (or within " + Math.round(params.noFlyMarginM() / 2)
+                unplanned.add(new Unplanned(d.id(), "dock " + d.id() + " lies inside (or within " + Math.round(params.noFlyMarginM())
                         + " m of) a no-fly zone and cannot fly", 0, 0));
                 continue;
             }
@@ -259,12 +291,23 @@ public final class Planner {
                         + " s usable flight time (endurance less reserve) does not cover the " + Math.round(minimum) + " s climb and descent");
             }
             double radius = Math.min(profile.operatingRadiusM(), a.budget().radiusOfActionM());
-            out.add(new DockSite(d.id(), m.x, m.y, profile, a, radius));
+            // the pad's own elevation when the file gives it (a dock may stand on a roof), else the DEM's ground
+            double pad = d.number(Asset.ELEVATION_M).orElse(terrain == null ? Double.NaN : terrain.groundAmslM(p.getX(), p.getY()));
+            if (terrain != null && Double.isNaN(pad)) {
+                throw new PlanException("dock " + d.id() + " lies outside the DEM " + terrain.source() + " (no ground height there)");
+            }
+            out.add(new DockSite(d.id(), m.x, m.y, profile, a, radius, pad));
         }
         if (out.isEmpty()) {
             throw new PlanException("no dock can fly: every dock lies inside a no-fly zone");
         }
         return out;
+    }
+
+    private double dockGround(DockSite d, LocalProjection proj) {
+        Coordinate w = proj.toWgs84(d.xM(), d.yM());
+        double g = terrain.groundAmslM(w.x, w.y);
+        return Double.isNaN(g) ? d.groundAmslM() : g;
     }
 
     // ---- area coverage
@@ -363,7 +406,8 @@ public final class Planner {
         Geometry edge = OverlayNGRobust.overlay(soft.getBoundary(), near, OverlayNG.INTERSECTION);
         List<Pass> out = new ArrayList<>();
         for (int i = 0; i < edge.getNumGeometries(); i++) {
-            Geometry part = org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(edge.getGeometryN(i), 1);
+            // simplified by less than the extra the margin edge keeps beyond the legs' margin, so the pass keeps it too
+            Geometry part = org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(edge.getGeometryN(i), WORK_MARGIN_EXTRA_M * 0.8);
             Coordinate[] cs = part.getCoordinates();
             if (cs.length < 2 || part.getLength() < cp.minLineM()) {
                 continue;
@@ -409,7 +453,7 @@ public final class Planner {
             int n = 0;
             for (int g = 0; g < local.getNumGeometries(); g++) {
                 for (LineString chunk : RiverCorridorOp.chunks((LineString) local.getGeometryN(g), cp.chunkLengthM())) {
-                    List<Pass> passes = RiverCorridorOp.passes(chunk, offsets, cp.riverAltitudeM(), cp.simplifyM(), soft, softPrepared);
+                    List<Pass> passes = RiverCorridorOp.passes(chunk, offsets, cp.riverAltitudeM(), cp.simplifyM(), cov.photoSpacingM(), soft, softPrepared);
                     Coordinate mid = chunk.getCentroid().getCoordinate();
                     String cell = grid.cellAtLocal(mid.x, mid.y).map(GridCell::id).orElse("");
                     String id = r.id() + "~" + (++n);
@@ -575,8 +619,10 @@ public final class Planner {
         }
         double covered;
         if (params.measureCoverage()) {
+            // a piece counts every line that sees it, its neighbours' too (as plan --check does)
+            var flownLines = org.skyshare.planner.plan.validate.FlownLines.of(coverage);
             covered = coverage.parallelStream()
-                    .mapToDouble(ac -> CoverageValidator.coveredAreaM2(ac.targetLocal(), ac.flownTransects(), swath)).sum();
+                    .mapToDouble(ac -> CoverageValidator.coveredAreaM2(ac.targetLocal(), flownLines.near(ac.targetLocal(), swath), swath)).sum();
         } else {
             covered = coverage.stream().filter(ac -> !ac.flownTransects().isEmpty()).mapToDouble(ac -> ac.targetLocal().getArea()).sum();
         }

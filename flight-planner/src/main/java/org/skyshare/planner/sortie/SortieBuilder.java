@@ -22,11 +22,25 @@ public final class SortieBuilder {
     private final List<DockSite> docks;
     private final NoFlyRouter router;
     private final double transitAltM;
+    private final LegTime legTime;
+
+    /** Time of one straight leg; over terrain it charges the climbs and descents along the ground under the leg. */
+    @FunctionalInterface
+    public interface LegTime {
+        double seconds(FlightTimer timer, RoutePoint a, RoutePoint b);
+
+        LegTime FLAT = FlightTimer::legS;
+    }
 
     public SortieBuilder(List<DockSite> docks, NoFlyRouter router, double transitAltM) {
+        this(docks, router, transitAltM, LegTime.FLAT);
+    }
+
+    public SortieBuilder(List<DockSite> docks, NoFlyRouter router, double transitAltM, LegTime legTime) {
         this.docks = List.copyOf(docks);
         this.router = router;
         this.transitAltM = transitAltM;
+        this.legTime = legTime;
     }
 
     public SortieResult build(List<Task> tasks) {
@@ -125,25 +139,25 @@ public final class SortieBuilder {
             return Double.POSITIVE_INFINITY;
         }
         if (path.size() == 2) {
-            return timer.legS(a, b);
+            return legTime.seconds(timer, a, b);
         }
         double t = 0;
         RoutePoint prev = a;
         for (int i = 1; i < path.size(); i++) {
             RoutePoint next = i == path.size() - 1 ? b : RoutePoint.fly(path.get(i).x, path.get(i).y, b.altM());
-            t += timer.legS(prev, next) + (i < path.size() - 1 ? FlightTimer.REVERSAL_S : 0);
+            t += legTime.seconds(timer, prev, next) + (i < path.size() - 1 ? FlightTimer.REVERSAL_S : 0);
             prev = next;
         }
         return t;
     }
 
-    private static double passS(FlightTimer timer, Pass p) {
+    private double passS(FlightTimer timer, Pass p) {
         List<RoutePoint> pts = p.points();
         double t = 0;
         for (int i = 0; i < pts.size(); i++) {
             t += pts.get(i).holdS();
             if (i > 0) {
-                t += timer.legS(pts.get(i - 1), pts.get(i));
+                t += legTime.seconds(timer, pts.get(i - 1), pts.get(i));
             }
             if (i > 0 && i < pts.size() - 1) {
                 t += FlightTimer.turnS(pts.get(i - 1), pts.get(i), pts.get(i + 1));

@@ -1,6 +1,7 @@
 package org.skyshare.planner.plan.validate;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -22,12 +23,16 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a finished plan against the rules, from its exported waypoints rather than from how it was
- * built: coverage ratio of every area piece, no waypoint in and no leg across a no-fly zone, every
+ * built: coverage ratio of every area piece by the swaths of every line flown (a piece may be seen
+ * from its neighbour's lines), no waypoint in and no leg across a no-fly zone, every leg at least the
+ * no-fly margin from every zone along its whole length, every
  * sortie within its aircraft's endurance less reserve (re-timed from the waypoints) and every
  * waypoint within its dock's radius. Used by the tests and by {@code plan --check}.
  */
 public final class PlanValidator {
     public static final double MIN_COVERAGE = 0.99;
+    /** A leg may graze the margin's polygonal corners by this much (16 segments a quadrant, see NoFlyRouter). */
+    public static final double MARGIN_TOLERANCE_M = 0.05;
     private static final GeometryFactory GF = new GeometryFactory();
 
     private PlanValidator() {
@@ -44,9 +49,10 @@ public final class PlanValidator {
         List<Violation> out = new ArrayList<>();
         double target = 0;
         double covered = 0;
+        FlownLines flown = FlownLines.of(plan.coverage());
         for (AreaCoverage ac : plan.coverage()) {
             double a = ac.targetLocal().getArea();
-            double c = CoverageValidator.coveredAreaM2(ac.targetLocal(), ac.flownTransects(), plan.swathWidthM());
+            double c = CoverageValidator.coveredAreaM2(ac.targetLocal(), flown.near(ac.targetLocal(), plan.swathWidthM()), plan.swathWidthM());
             target += a;
             covered += c;
             if (a > 0 && c / a < MIN_COVERAGE) {
@@ -69,6 +75,12 @@ public final class PlanValidator {
                     }
                     if (prev != null && zones.get(z).intersects(GF.createLineString(new Coordinate[] {prev, m}))) {
                         out.add(new Violation("no-fly", s.id() + " leg " + (i - 1) + "-" + i, "crosses no-fly zone " + plan.noFlyZones().get(z).id()));
+                    } else if (prev != null && nearZone(prev, m, plan.noFlyLocal().get(z), plan.noFlyMarginM())) {
+                        double d = plan.noFlyLocal().get(z).distance(GF.createLineString(new Coordinate[] {prev, m}));
+                        if (d < plan.noFlyMarginM() - MARGIN_TOLERANCE_M) {
+                            out.add(new Violation("margin", s.id() + " leg " + (i - 1) + "-" + i, String.format("passes %.1f m from no-fly zone %s, margin %.0f m",
+                                    d, plan.noFlyZones().get(z).id(), plan.noFlyMarginM())));
+                        }
                     }
                 }
                 double r = Math.hypot(m.x - dock.xM(), m.y - dock.yM());
@@ -92,6 +104,12 @@ public final class PlanValidator {
             }
         }
         return new Report(out, target <= 0 ? 1 : covered / target, target, covered);
+    }
+
+    private static boolean nearZone(Coordinate a, Coordinate b, Geometry zone, double marginM) {
+        Envelope e = new Envelope(a, b);
+        e.expandBy(marginM);
+        return e.intersects(zone.getEnvelopeInternal());
     }
 
     /** Coverage ratio of one geometry against the plan's swaths (for whole-forest checks). */
