@@ -47,6 +47,7 @@ public final class AlertService {
     private final Clock clock;
     private final List<Runnable> outboxListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Incident>> incidentListeners = new CopyOnWriteArrayList<>();
+    private volatile EvidenceLinker evidenceLinker;
 
     /** The outcome of an answer from an agency or crew. */
     public enum AckResult { STORED, DUPLICATE }
@@ -69,6 +70,11 @@ public final class AlertService {
 
     public AlertStore store() {
         return store;
+    }
+
+    /** From now on, alerts carry evidence as signed per-agency https links with size and digest (see station.evidence). */
+    public void useEvidenceLinks(EvidenceLinker linker) {
+        this.evidenceLinker = linker;
     }
 
     /** Called after every commit that put messages into the outbox (the publisher wakes up). */
@@ -329,8 +335,12 @@ public final class AlertService {
             String id = alertId(inc.id(), agency, inc.revision());
             List<String> refs = earlier.stream()
                     .map(a -> CapXml.referenceTo(settings.sender(), a.id(), a.createdAt())).toList();
+            EvidenceLinker linker = evidenceLinker;
+            List<EvidenceResource> evidence = linker == null ? List.of() : linker.resources(inc, agency, sent);
+            String agencyEvidenceUri = evidence.stream().map(EvidenceResource::uri).filter(u -> u != null)
+                    .findFirst().orElse(evidenceUri);
             CapMessage cap = new CapMessage(id, settings.sender(), sent, settings.capStatus(), type, agency, refs,
-                    inc.id(), inc, certainty, "Skyshare station " + settings.stationId(), evidenceUri);
+                    inc.id(), inc, certainty, "Skyshare station " + settings.stationId(), agencyEvidenceUri, evidence);
             store.insertAlert(c, new AlertRecord(id, inc.id(), agency, inc.revision(), type,
                     refs.isEmpty() ? null : String.join(" ", refs), "DISPATCHED", sent, null));
             byte[] xml = CapXml.write(cap).getBytes(StandardCharsets.UTF_8);
