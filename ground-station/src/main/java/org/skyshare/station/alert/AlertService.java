@@ -352,7 +352,9 @@ public final class AlertService {
                 store.enqueue(c, pinId, id, topics.pins(crew),
                         AlertGeoJson.pin(pinId, crew, cap).getBytes(StandardCharsets.UTF_8), false, now);
                 store.enqueue(c, pinId + "/cot", id, topics.pinsCot(crew),
-                        CursorOnTarget.event(pinId, cap).getBytes(StandardCharsets.UTF_8), false, now);
+                        // one uid per incident (as station.tak uses): a TAK client moves the marker instead of adding one
+                        CursorOnTarget.event("skyshare." + settings.stationId() + "." + inc.id(), cap)
+                                .getBytes(StandardCharsets.UTF_8), false, now);
             }
             if (!"Cancel".equals(type)) {
                 event(c, inc.id(), IncidentState.DISPATCHED, agency, actor, type + " " + id

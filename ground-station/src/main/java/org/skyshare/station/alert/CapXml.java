@@ -125,7 +125,7 @@ public final class CapXml {
         w.writeEndElement();
     }
 
-    static String headline(HazardReport r) {
+    public static String headline(HazardReport r) {
         return r.severity().capValue() + " " + r.kind().eventName().toLowerCase(Locale.ROOT) + " detected by drone patrol";
     }
 
@@ -134,7 +134,7 @@ public final class CapXml {
      * ended with a full stop), then where and how sure in one sentence. Without a sentence from the
      * detector the kind stands in, so the headline is not repeated word for word.
      */
-    static String description(HazardReport r) {
+    public static String description(HazardReport r) {
         String said = r.description().replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
         StringBuilder sb = new StringBuilder(said.isEmpty() ? r.kind().eventName() + " seen from a patrol drone" : said);
         if (!said.isEmpty() && ".!?".indexOf(said.charAt(said.length() - 1)) < 0) {
