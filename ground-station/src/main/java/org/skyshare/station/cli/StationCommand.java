@@ -22,6 +22,9 @@ import org.skyshare.station.link.LinkConfig;
 import org.skyshare.station.link.MavsdkVehicleLink;
 import org.skyshare.station.mqtt.StationAlerts;
 import org.skyshare.station.patrol.PatrolArea;
+import org.skyshare.station.receivers.Receivers;
+import org.skyshare.station.receivers.ReceiversConfig;
+import org.skyshare.station.receivers.ReceiversConfigFile;
 import org.skyshare.station.patrol.PatrolFile;
 import org.skyshare.station.patrol.PatrolPlan;
 import org.skyshare.station.report.PatrolReportWriter;
@@ -102,8 +105,10 @@ public class StationCommand implements Callable<Integer> {
         LOG.info("station {}: {} assets, {} grid cells, {} patrols, {} vehicles", cfg.stationId(), assets.size(),
                 areaPlan.grid().cells().size(), patrols.patrols().size(), cfg.vehicles().size());
 
+        ReceiversConfig receiversConfig = ReceiversConfigFile.read(config);
         try (StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
-                EmbeddedBroker.Settings.plain(brokerBind, brokerPort));
+                EmbeddedBroker.Settings.plain(brokerBind, brokerPort), receiversConfig.crewsByAgency());
+             Receivers receivers = Receivers.start(receiversConfig, cfg.dataDir(), alerts.pipeline().service(), Clock.systemUTC());
              Fleet fleet = new Fleet();
              SimFrameSource frames = new SimFrameSource(thermalPort, 64);
              VisionPipeline vision = VisionPipeline.builder(catalog)

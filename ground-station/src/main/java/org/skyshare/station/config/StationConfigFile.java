@@ -45,7 +45,9 @@ public final class StationConfigFile {
 
     record Dto(String station, List<String> assets, String aircraft, String patrols, String broker,
                String brokerUsername, String brokerPassword, String database, String dataDir,
-               Double autoConfirmConfidence, List<VehicleDto> vehicles) {
+               Double autoConfirmConfidence, List<VehicleDto> vehicles,
+               // read by station.receivers.ReceiversConfigFile; declared so the strict reading here accepts them
+               com.fasterxml.jackson.databind.JsonNode evidenceServer, com.fasterxml.jackson.databind.JsonNode crews) {
     }
 
     record VehicleDto(String id, String dock, String link, String frames, Integer systemId) {
