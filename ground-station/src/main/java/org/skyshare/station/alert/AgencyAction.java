@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What an agency or crew reports back on an alert. */
 public enum AgencyAction {
-    ACKNOWLEDGED, ON_SITE, RESOLVED;
+    ACKNOWLEDGED, ON_THE_WAY, ON_SITE, RESOLVED;
 
     public static AgencyAction parse(String text) {
         String t = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
@@ -13,7 +13,7 @@ public enum AgencyAction {
                 return a;
             }
         }
-        throw new IllegalArgumentException("action '" + text + "' is not one of acknowledged, on-site, resolved");
+        throw new IllegalArgumentException("action '" + text + "' is not one of acknowledged, on-the-way, on-site, resolved");
     }
 
     public String wireName() {

@@ -62,6 +62,7 @@ public final class AlertService {
      * a restart, and a second CAP Alert for it would send agencies to one fire twice.
      */
     public static final double SAME_HAZARD_M = 150;
+    private volatile EvidenceLinker evidenceLinker;
 
     /** The outcome of an answer from an agency or crew. */
     public enum AckResult { STORED, DUPLICATE }
@@ -84,6 +85,11 @@ public final class AlertService {
 
     public AlertStore store() {
         return store;
+    }
+
+    /** From now on, alerts carry evidence as signed per-agency https links with size and digest (see station.evidence). */
+    public void useEvidenceLinks(EvidenceLinker linker) {
+        this.evidenceLinker = linker;
     }
 
     /** Called after every commit that put messages into the outbox (the publisher wakes up). */
@@ -388,8 +394,12 @@ public final class AlertService {
             String id = alertId(inc.id(), agency, inc.revision());
             List<String> refs = earlier.stream()
                     .map(a -> CapXml.referenceTo(settings.sender(), a.id(), a.createdAt())).toList();
+            EvidenceLinker linker = evidenceLinker;
+            List<EvidenceResource> evidence = linker == null ? List.of() : linker.resources(inc, agency, sent);
+            String agencyEvidenceUri = evidence.stream().map(EvidenceResource::uri).filter(u -> u != null)
+                    .findFirst().orElse(evidenceUri);
             CapMessage cap = new CapMessage(id, settings.sender(), sent, settings.capStatus(), type, agency, refs,
-                    inc.id(), inc, certainty, "Skyshare station " + settings.stationId(), evidenceUri);
+                    inc.id(), inc, certainty, "Skyshare station " + settings.stationId(), agencyEvidenceUri, evidence);
             store.insertAlert(c, new AlertRecord(id, inc.id(), agency, inc.revision(), type,
                     refs.isEmpty() ? null : String.join(" ", refs), "DISPATCHED", sent, null));
             byte[] xml = CapXml.write(cap).getBytes(StandardCharsets.UTF_8);
@@ -401,7 +411,9 @@ public final class AlertService {
                 store.enqueue(c, pinId, id, topics.pins(crew),
                         AlertGeoJson.pin(pinId, crew, cap).getBytes(StandardCharsets.UTF_8), false, now);
                 store.enqueue(c, pinId + "/cot", id, topics.pinsCot(crew),
-                        CursorOnTarget.event(pinId, cap).getBytes(StandardCharsets.UTF_8), false, now);
+                        // one uid per incident (as station.tak uses): a TAK client moves the marker instead of adding one
+                        CursorOnTarget.event("skyshare." + settings.stationId() + "." + inc.id(), cap)
+                                .getBytes(StandardCharsets.UTF_8), false, now);
             }
             if (!"Cancel".equals(type)) {
                 event(c, inc.id(), IncidentState.DISPATCHED, agency, actor, type + " " + id

@@ -16,14 +16,15 @@ import java.util.Locale;
 public final class CapXml {
     public static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
     /** CAP forbids "Z": times carry an explicit offset and whole seconds. */
-    private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+    private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private CapXml() {
     }
 
+    /** A CAP 1.2 time in UTC; CAP 1.2 (3.3.2) writes UTC as "-00:00", never "Z" or "+00:00". */
     public static String time(Instant t) {
-        return CAP_TIME.format(t.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        return CAP_TIME.format(t.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)) + "-00:00";
     }
 
     /** The "sender,identifier,sent" triple an Update uses to reference this message. */
@@ -72,6 +73,7 @@ public final class CapXml {
         el(w, "severity", r.severity().capValue());
         el(w, "certainty", m.certainty());
         el(w, "effective", time(r.detectedAt()));
+        el(w, "expires", time(m.expires()));
         el(w, "senderName", m.senderName());
         el(w, "headline", headline(r));
         el(w, "description", description(r));
@@ -81,7 +83,11 @@ public final class CapXml {
         }
         param(w, "skyshareIncident", m.incidentId());
         param(w, "revision", Integer.toString(m.incident().revision()));
-        if (m.evidenceUri() != null) {
+        if (!m.evidence().isEmpty()) {
+            for (EvidenceResource e : m.evidence()) {
+                resource(w, e);
+            }
+        } else if (m.evidenceUri() != null) {
             w.writeStartElement("resource");
             el(w, "resourceDesc", "evidence image");
             el(w, "mimeType", mimeType(r.evidenceImage()));
@@ -101,18 +107,47 @@ public final class CapXml {
         w.writeEndElement();
     }
 
-    static String headline(HazardReport r) {
+    /** CAP 1.2 resource: the schema's order is resourceDesc, mimeType, size, uri, derefUri, digest. */
+    private static void resource(XMLStreamWriter w, EvidenceResource e) throws XMLStreamException {
+        w.writeStartElement("resource");
+        el(w, "resourceDesc", e.description());
+        el(w, "mimeType", e.mimeType());
+        el(w, "size", Long.toString(e.sizeBytes()));
+        if (e.uri() != null) {
+            el(w, "uri", e.uri());
+        }
+        if (e.inlineBase64() != null) {
+            el(w, "derefUri", e.inlineBase64());
+        }
+        if (e.sha1Hex() != null) {
+            el(w, "digest", e.sha1Hex());
+        }
+        w.writeEndElement();
+    }
+
+    public static String headline(HazardReport r) {
         return r.severity().capValue() + " " + r.kind().eventName().toLowerCase(Locale.ROOT) + " detected by drone patrol";
     }
 
-    static String description(HazardReport r) {
-        StringBuilder sb = new StringBuilder(r.description().isBlank() ? headline(r) + "." : r.description());
-        sb.append(String.format(Locale.ROOT, " Position %.6f, %.6f; confidence %.0f%%.", r.position().latDeg(),
+    /**
+     * What people read: the detector's sentence (control characters and runs of white space removed,
+     * ended with a full stop), then where and how sure in one sentence. Without a sentence from the
+     * detector the kind stands in, so the headline is not repeated word for word.
+     */
+    public static String description(HazardReport r) {
+        String said = r.description().replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        StringBuilder sb = new StringBuilder(said.isEmpty() ? r.kind().eventName() + " seen from a patrol drone" : said);
+        if (!said.isEmpty() && ".!?".indexOf(said.charAt(said.length() - 1)) < 0) {
+            sb.append('.');
+        } else if (said.isEmpty()) {
+            sb.append('.');
+        }
+        sb.append(String.format(Locale.ROOT, " At %.5f, %.5f (lat, lon), confidence %.0f%%", r.position().latDeg(),
                 r.position().lonDeg(), r.confidence() * 100));
         if (r.peakTemperatureC() != null) {
-            sb.append(String.format(Locale.ROOT, " Peak temperature %.1f °C.", r.peakTemperatureC()));
+            sb.append(String.format(Locale.ROOT, ", peak temperature %.0f °C", r.peakTemperatureC()));
         }
-        return sb.toString();
+        return sb.append('.').toString();
     }
 
     private static String urgency(HazardKind kind) {

@@ -23,6 +23,9 @@ import org.skyshare.station.link.LinkConfig;
 import org.skyshare.station.link.MavsdkVehicleLink;
 import org.skyshare.station.mqtt.StationAlerts;
 import org.skyshare.station.patrol.PatrolArea;
+import org.skyshare.station.receivers.Receivers;
+import org.skyshare.station.receivers.ReceiversConfig;
+import org.skyshare.station.receivers.ReceiversConfigFile;
 import org.skyshare.station.patrol.PatrolFile;
 import org.skyshare.station.patrol.PatrolPlan;
 import org.skyshare.station.report.PatrolReportWriter;
@@ -116,10 +119,12 @@ public class StationCommand implements Callable<Integer> {
         LOG.info("station {}: {} assets, {} grid cells, {} patrols, {} vehicles", cfg.stationId(), assets.size(),
                 areaPlan.grid().cells().size(), patrols.patrols().size(), cfg.vehicles().size());
 
+        ReceiversConfig receiversConfig = ReceiversConfigFile.read(config);
         // declared first, so closed last: a signal's shutdown waits until the database is closed too
         try (OrderlyStop stop = OrderlyStop.onSignal(Duration.ofSeconds(60));
              StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
-                embeddedBroker(cfg));
+                embeddedBroker(cfg), receiversConfig.crewsByAgency());
+             Receivers receivers = Receivers.start(receiversConfig, cfg.dataDir(), alerts.pipeline().service(), Clock.systemUTC());
              Fleet fleet = new Fleet();
              SimFrameSource frames = new SimFrameSource(new InetSocketAddress(address("--frames-bind", framesBind), thermalPort),
                      64, frameSenders(cfg));

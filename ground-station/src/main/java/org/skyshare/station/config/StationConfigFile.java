@@ -49,7 +49,9 @@ public final class StationConfigFile {
 
     record Dto(String station, List<String> assets, String aircraft, String patrols, String broker,
                String brokerUsername, String brokerPassword, String database, String dataDir,
-               Double autoConfirmConfidence, List<VehicleDto> vehicles, BrokerTlsDto brokerTls) {
+               Double autoConfirmConfidence, List<VehicleDto> vehicles, BrokerTlsDto brokerTls,
+               // read by station.receivers.ReceiversConfigFile; declared so the strict reading here accepts them
+               com.fasterxml.jackson.databind.JsonNode evidenceServer, com.fasterxml.jackson.databind.JsonNode crews) {
     }
 
     record BrokerTlsDto(String caFile, String trustStore, String trustStorePassword, String keyStore,

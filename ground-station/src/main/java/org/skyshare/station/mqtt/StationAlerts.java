@@ -51,7 +51,14 @@ public final class StationAlerts implements AutoCloseable {
      */
     public static StationAlerts start(StationConfig config, RoutingRules rules, BrokerAccounts accounts,
                                       EmbeddedBroker.Settings embeddedBroker) {
-        AlertSettings settings = AlertSettings.defaults(config.stationId()).withAutoConfirm(config.autoConfirmConfidence());
+        return start(config, rules, accounts, embeddedBroker, java.util.Map.of());
+    }
+
+    /** @param crewsByAgency field crews per agency: they get hazard pins and may answer their agency's alerts */
+    public static StationAlerts start(StationConfig config, RoutingRules rules, BrokerAccounts accounts,
+                                      EmbeddedBroker.Settings embeddedBroker, java.util.Map<String, List<String>> crewsByAgency) {
+        AlertSettings settings = AlertSettings.defaults(config.stationId()).withAutoConfirm(config.autoConfirmConfidence())
+                .withCrews(crewsByAgency);
         HazardLocator locator = config.assets().isEmpty() ? HazardLocator.NOWHERE
                 : new AssetSetLocator(AssetReader.read(config.assets()));
         return start(config, new Router(rules, locator), settings, accounts, embeddedBroker);

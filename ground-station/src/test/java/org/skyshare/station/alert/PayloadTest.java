@@ -39,7 +39,7 @@ class PayloadTest {
         String xml = CapXml.write(cap(incident(List.of(), null, 0), "Alert", List.of(), null));
         CapValidator.validate(xml);
         assertThat(xml).contains("<msgType>Alert</msgType>", "<category>Fire</category>", "<severity>Severe</severity>",
-                "<circle>30.400000,119.800000 0.060</circle>", "<sent>2026-11-23T11:40:12+00:00</sent>");
+                "<circle>30.400000,119.800000 0.060</circle>", "<sent>2026-11-23T11:40:12-00:00</sent>");
     }
 
     @Test
@@ -58,7 +58,49 @@ class PayloadTest {
         String xml = CapXml.write(cap(incident(List.of(), null, 1), "Update", List.of(first), null));
         CapValidator.validate(xml);
         assertThat(xml).contains("<msgType>Update</msgType>",
-                "<references>skyshare@st1,st1.inc-7.forestry.r0,2026-11-23T11:40:12+00:00</references>");
+                "<references>skyshare@st1,st1.inc-7.forestry.r0,2026-11-23T11:40:12-00:00</references>");
+    }
+
+    @Test
+    void utcIsWrittenAsMinusZeroAndTheAlertExpiresPerHazardKind() {
+        String fire = CapXml.write(cap(incident(List.of(), null, 0), "Alert", List.of(), null));
+        assertThat(fire).contains("<sent>2026-11-23T11:40:12-00:00</sent>", "<effective>2026-11-23T11:40:12-00:00</effective>",
+                "<expires>2026-11-23T17:40:12-00:00</expires>").doesNotContain("+00:00");
+        HazardReport logging = new HazardReport("inc-8", HazardKind.ILLEGAL_LOGGING, HazardSeverity.MODERATE, 0.9,
+                new GeoPoint(30.40, 119.80), List.of(), 60, null, null, T, "");
+        Incident inc = new Incident("inc-8", logging, IncidentState.CONFIRMED, 0, T, T);
+        String xml = CapXml.write(new CapMessage("st1.inc-8.forestry.r0", "skyshare@st1", T, "Actual", "Alert", "forestry",
+                List.of(), "inc-8", inc, "Likely", "Skyshare station st1", null));
+        CapValidator.validate(xml);
+        assertThat(xml).contains("<expires>2026-11-26T11:40:12-00:00</expires>");
+        assertThat(CapXml.referenceTo("s", "id", T)).isEqualTo("s,id,2026-11-23T11:40:12-00:00");
+    }
+
+    @Test
+    void descriptionIsCleanSentences() {
+        HazardReport messy = new HazardReport("inc-9", HazardKind.FIRE, HazardSeverity.SEVERE, 0.934,
+                new GeoPoint(30.40, 119.80), List.of(), 60, 412.5, null, T, "  Flames at\n the ridge\t\u0007 ");
+        assertThat(CapXml.description(messy))
+                .isEqualTo("Flames at the ridge. At 30.40000, 119.80000 (lat, lon), confidence 93%, peak temperature 413 °C.");
+        HazardReport silent = HazardReport.point("inc-10", HazardKind.FLOOD, HazardSeverity.MODERATE, 0.8, 30.4, 119.8, T);
+        assertThat(CapXml.description(silent))
+                .isEqualTo("Flood seen from a patrol drone. At 30.40000, 119.80000 (lat, lon), confidence 80%.")
+                .doesNotContain(CapXml.headline(silent));
+    }
+
+    @Test
+    void evidenceResourcesCarrySizeDigestAndInlineThumbnailAndValidate() {
+        EvidenceResource link = new EvidenceResource("evidence image", "image/png", 48213,
+                "https://station.example:8443/evidence/inc-7/frame-1.png?agency=forestry&exp=1&sig=abc", null,
+                "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12");
+        EvidenceResource thumb = new EvidenceResource("evidence thumbnail", "image/jpeg", 4, null, "AAECAw==",
+                "a02a05b025b928c039cf1ae7e8ee04e7c190c0db");
+        Incident inc = incident(List.of(), Path.of("frame-1.png"), 0);
+        String xml = CapXml.write(new CapMessage("st1.inc-7.forestry.r0", "skyshare@st1", T, "Actual", "Alert", "forestry",
+                List.of(), "inc-7", inc, "Likely", "Skyshare station st1", link.uri(), List.of(link, thumb)));
+        CapValidator.validate(xml);
+        assertThat(xml).contains("<size>48213</size>", "<digest>2fd4e1c67a2d28fced849ee1bb76e7391b93eb12</digest>",
+                "<derefUri>AAECAw==</derefUri>", "agency=forestry&amp;exp=1&amp;sig=abc</uri>");
     }
 
     @Test
@@ -66,7 +108,7 @@ class PayloadTest {
         String xml = CapXml.write(cap(incident(List.of(), null, 0), "Alert", List.of(), null));
         assertThatThrownBy(() -> CapValidator.validate(xml.replace("<msgType>Alert</msgType>", "<msgType>Shout</msgType>")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line");
-        assertThatThrownBy(() -> CapValidator.validate(xml.replace("+00:00</sent>", "Z</sent>")))
+        assertThatThrownBy(() -> CapValidator.validate(xml.replace("-00:00</sent>", "Z</sent>")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
