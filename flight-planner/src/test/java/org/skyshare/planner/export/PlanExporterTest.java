@@ -202,7 +202,8 @@ class PlanExporterTest {
         Plan p = plan;
         // a plan made without the asset readers' id check (they refuse such a dock id, see AssetReaderTest)
         Plan bad = new Plan(p.projection(), p.aircraft(), p.camera(), p.altitudeM(), p.lineSpacingM(), p.swathWidthM(), p.photoSpacingM(),
-                p.grid(), List.of(evil), p.unplanned(), p.stats(), p.repairs(), p.coverage(), p.noFlyZones(), p.noFlyLocal(), p.docks());
+                p.grid(), List.of(evil), p.unplanned(), p.stats(), p.repairs(), p.coverage(), p.noFlyZones(), p.noFlyLocal(), p.docks(),
+                p.noFlyMarginM(), p.terrainSource());
         Path out = dir.resolve("a/b/p");
         assertThatThrownBy(() -> PlanExporter.write(bad, out)).isInstanceOf(ExportException.class)
                 .hasMessageContaining("sortie id '../../x'");
