@@ -69,7 +69,7 @@ class ForgedFramesStationTest {
 
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
-        Logger station = (Logger) LoggerFactory.getLogger("station");
+        Logger station = (Logger) LoggerFactory.getLogger(StationCommand.class);
         station.addAppender(log);
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new StationCommand());

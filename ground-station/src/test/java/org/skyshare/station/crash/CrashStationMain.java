@@ -79,7 +79,7 @@ public final class CrashStationMain {
             schedule.started(p.id(), now);
             progress.recordRun(p.id(), now, 1);
         }
-        MqttEndpoint endpoint = new MqttEndpoint(args[1], "skyshare-st1", "station",
+        MqttEndpoint endpoint = new MqttEndpoint(args[1], "station-st1", "station",
                 TestBroker.password("station").toCharArray(), null, null);
         AlertPipeline pipeline = AlertPipeline.start(db, AlertFixture.forestryOnly(),
                 AlertSettings.defaults("st1").withAutoConfirm(0.5), endpoint);
