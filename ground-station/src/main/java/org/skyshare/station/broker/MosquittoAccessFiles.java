@@ -105,7 +105,41 @@ public final class MosquittoAccessFiles {
         writePasswordFile(passwd, accounts);
         writeAclFile(aclFile, accounts, acl);
         write(conf, config(passwd, aclFile, listeners));
+        // Mosquitto started as root reads these after dropping to its own user: the hashes for its
+        // group only, the rest for anyone (they hold no secret)
+        readableBy(passwd, "rw-r-----", BROKER_GROUP);
+        readableBy(aclFile, "rw-r--r--", null);
+        readableBy(conf, "rw-r--r--", null);
         return conf;
+    }
+
+    /** The group Debian's Mosquitto runs as. */
+    static final String BROKER_GROUP = "mosquitto";
+
+    /**
+     * True when Mosquitto's user can read the password file: its group is {@value #BROKER_GROUP}
+     * (set when this runs as root on a machine with that group), or the file is readable by all.
+     */
+    public static boolean brokerCanRead(Path passwordFile) {
+        try {
+            var attrs = Files.readAttributes(passwordFile, java.nio.file.attribute.PosixFileAttributes.class);
+            return attrs.group().getName().equals(BROKER_GROUP)
+                    || attrs.permissions().contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return true; // not a POSIX file system: nothing to check
+        }
+    }
+
+    private static void readableBy(Path file, String permissions, String group) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+            if (group != null) {
+                var principal = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
+                Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(principal);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // no such group, not root, or no POSIX permissions: brokerCanRead tells the caller
+        }
     }
 
     /** The configuration text: logins and ACL from the given files, ids bound to logins, listeners. */

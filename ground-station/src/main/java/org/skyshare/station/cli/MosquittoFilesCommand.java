@@ -73,8 +73,12 @@ public class MosquittoFilesCommand implements Callable<Integer> {
         outText.println("wrote " + conf.getParent().resolve(MosquittoAccessFiles.PASSWORD_FILE) + ", "
                 + conf.getParent().resolve(MosquittoAccessFiles.ACL_FILE) + " and " + conf + " for "
                 + accounts.all().size() + " logins of station " + station);
-        outText.println("start Mosquitto with: mosquitto -c " + conf
-                + "   (or copy it into /etc/mosquitto/conf.d/; the files must be readable by Mosquitto's user)");
+        Path passwd = conf.getParent().resolve(MosquittoAccessFiles.PASSWORD_FILE);
+        if (!MosquittoAccessFiles.brokerCanRead(passwd)) {
+            outText.println("Mosquitto drops to its own user before reading " + passwd + ", which only its owner can "
+                    + "read: run  chgrp mosquitto " + passwd + "  as root (or add 'user <owner>' to the configuration)");
+        }
+        outText.println("start Mosquitto with: mosquitto -c " + conf + "   (or include it from /etc/mosquitto/mosquitto.conf)");
         outText.flush();
         return 0;
     }

@@ -66,6 +66,9 @@ class MosquittoFilesCommandTest {
                 .contains("listener 8883 0.0.0.0\nuse_username_as_clientid true\ncertfile /etc/mosquitto/certs/broker.pem\n"
                         + "keyfile /etc/mosquitto/certs/broker.key\n");
         assertThat(out.resolve("notes.txt")).hasContent("the operator's own file");
+        // the hashes for the owner (and Mosquitto's group), never for everyone
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("passwd"))))
+                .isEqualTo("rw-r-----");
         assertThat(this.out.toString()).contains("mosquitto -c " + out.resolve("skyshare.conf"));
     }
 
