@@ -16,6 +16,7 @@ import org.skyshare.station.broker.EmbeddedBroker;
 import org.skyshare.station.config.StationConfig;
 import org.skyshare.station.config.StationConfigFile;
 import org.skyshare.station.demo.DemoRun;
+import org.skyshare.station.desk.DeskLogins;
 import org.skyshare.station.fleet.Dock;
 import org.skyshare.station.fleet.Fleet;
 import org.skyshare.station.link.LinkConfig;
@@ -108,7 +109,8 @@ public class StationCommand implements Callable<Integer> {
         ReceiversConfig receiversConfig = ReceiversConfigFile.read(config);
         try (StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
                 EmbeddedBroker.Settings.plain(brokerBind, brokerPort), receiversConfig.crewsByAgency());
-             Receivers receivers = Receivers.start(receiversConfig, cfg.dataDir(), alerts.pipeline().service(), Clock.systemUTC());
+             Receivers receivers = Receivers.start(receiversConfig, cfg.dataDir(), alerts.pipeline().service(),
+                     DeskLogins.agenciesOf(accounts), Clock.systemUTC());
              Fleet fleet = new Fleet();
              SimFrameSource frames = new SimFrameSource(thermalPort, 64);
              VisionPipeline vision = VisionPipeline.builder(catalog)
