@@ -17,6 +17,7 @@ import org.skyshare.station.broker.EmbeddedBroker;
 import org.skyshare.station.config.StationConfig;
 import org.skyshare.station.config.StationConfigFile;
 import org.skyshare.station.demo.DemoRun;
+import org.skyshare.station.desk.DeskLogins;
 import org.skyshare.station.fleet.Dock;
 import org.skyshare.station.fleet.Fleet;
 import org.skyshare.station.link.LinkConfig;
@@ -124,7 +125,8 @@ public class StationCommand implements Callable<Integer> {
         try (OrderlyStop stop = OrderlyStop.onSignal(Duration.ofSeconds(60));
              StationAlerts alerts = StationAlerts.start(cfg, RoutingRulesFile.defaults(), accounts,
                 embeddedBroker(cfg), receiversConfig.crewsByAgency());
-             Receivers receivers = Receivers.start(receiversConfig, cfg.dataDir(), alerts.pipeline().service(), Clock.systemUTC());
+             Receivers receivers = Receivers.start(receiversConfig, cfg.dataDir(), alerts.pipeline().service(),
+                     DeskLogins.agenciesOf(accounts), Clock.systemUTC());
              Fleet fleet = new Fleet();
              SimFrameSource frames = new SimFrameSource(new InetSocketAddress(address("--frames-bind", framesBind), thermalPort),
                      64, frameSenders(cfg));

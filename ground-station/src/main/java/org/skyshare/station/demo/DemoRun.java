@@ -25,7 +25,10 @@ import org.skyshare.station.config.StationConfig;
 import org.skyshare.station.fleet.Dock;
 import org.skyshare.station.fleet.Fleet;
 import org.skyshare.station.link.LinkConfig;
+import org.skyshare.station.desk.DeskLogins;
 import org.skyshare.station.mqtt.StationAlerts;
+import org.skyshare.station.receivers.Receivers;
+import org.skyshare.station.receivers.ReceiversConfig;
 import org.skyshare.station.patrol.PatrolFile;
 import org.skyshare.station.patrol.PatrolPlan;
 import org.skyshare.station.routing.RoutingRulesFile;
@@ -43,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -69,6 +73,7 @@ public final class DemoRun implements AutoCloseable {
     private final Fleet fleet;
     private final SimFrameSource frames;
     private final PatrolStation station;
+    private final Receivers receivers;
 
     /** A broker (a URL, or "embedded") and the station's login on it. */
     public record BrokerLogin(String url, String username, String password) {
@@ -107,6 +112,8 @@ public final class DemoRun implements AutoCloseable {
             accounts.add(new BrokerAccount("station", stationPassword, BrokerRole.STATION));
             for (String agency : AGENCIES) {
                 accounts.add(new BrokerAccount(agency, agencyPassword(agency), BrokerRole.AGENCY));
+                // one field crew per agency: it gets the hazard pins and answers on the way / on site / resolved
+                accounts.add(new BrokerAccount(crewOf(agency), agencyPassword(crewOf(agency)), BrokerRole.CREW));
             }
             BrokerLogin login = broker != null ? broker : new BrokerLogin("embedded", "station", stationPassword);
             StationConfig config = new StationConfig(STATION_ID, List.of(assetsFile), "sim-quad", null, login.url(),
@@ -121,8 +128,16 @@ public final class DemoRun implements AutoCloseable {
             }
             sim = open(SimFleet.start(SimFleet.jingshanConfigs(3, VehicleDefaults.simQuad().withTimeFactor(timeFactor).withSeed(seed)),
                     InetAddress.getLoopbackAddress(), 0));
+            List<ReceiversConfig.CrewConfig> crews = AGENCIES.stream().map(a -> new ReceiversConfig.CrewConfig(crewOf(a), a,
+                    null, false, null, null, null, null, null)).toList();
+            ReceiversConfig receiversConfig = new ReceiversConfig(new ReceiversConfig.EvidenceServerConfig("127.0.0.1",
+                    freePort(), null, null, null, null, null, Duration.ofHours(48)), crews);
             alerts = open(StationAlerts.start(config, RoutingRulesFile.defaults(), new BrokerAccounts(accounts),
-                    EmbeddedBroker.Settings.plain("127.0.0.1", freePort())));
+                    EmbeddedBroker.Settings.plain("127.0.0.1", freePort()), receiversConfig.crewsByAgency()));
+            receivers = open(Receivers.start(receiversConfig, out, alerts.pipeline().service(),
+                    DeskLogins.agenciesOf(new BrokerAccounts(accounts)), Clock.systemUTC()));
+            log.accept(String.format("evidence and the agency desk over HTTPS on https://localhost:%d/desk/ (agency logins: "
+                    + "<agency> / <agency>-demo; self-signed certificate in %s)", receivers.evidencePort(), out.resolve("tls")));
             fleet = open(new Fleet());
             // thermal often enough that every spot is in two frames at this speed (the thermal
             // footprint is 77 m along the track at the survey height); RGB, which costs a render, a
@@ -159,6 +174,16 @@ public final class DemoRun implements AutoCloseable {
     private <T extends AutoCloseable> T open(T resource) {
         opened.add(resource);
         return resource;
+    }
+
+    /** The demo's field crew of an agency. */
+    public static String crewOf(String agency) {
+        return "crew-" + agency;
+    }
+
+    /** The evidence server and TAK feeds. */
+    public Receivers receivers() {
+        return receivers;
     }
 
     public static String agencyPassword(String agency) {

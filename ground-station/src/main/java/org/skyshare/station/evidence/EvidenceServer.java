@@ -37,6 +37,7 @@ public final class EvidenceServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final EvidenceHandler evidenceHandler;
 
     /**
      * @param host where to listen ("0.0.0.0" for every interface, "127.0.0.1" for this machine only)
@@ -62,7 +63,14 @@ public final class EvidenceServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new EvidenceHandler(files, signer, clock));
+        evidenceHandler = new EvidenceHandler(files, signer, clock);
+        server.setHandler(evidenceHandler);
+    }
+
+    /** Serves {@code pages} (the agency desk) from the same server, after the evidence paths; call before {@link #start()}. */
+    public EvidenceServer alsoServing(Handler pages) {
+        server.setHandler(new Handler.Sequence(evidenceHandler, pages));
+        return this;
     }
 
     public EvidenceServer start() {
@@ -104,8 +112,11 @@ public final class EvidenceServer implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws IOException {
             String path = request.getHttpURI().getPath();
-            if (!"GET".equals(request.getMethod()) || path == null || !path.startsWith(PATH)) {
-                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            if (path == null || !path.startsWith(PATH)) {
+                return false; // not evidence: the next handler's, or Jetty's 404
+            }
+            if (!"GET".equals(request.getMethod())) {
+                Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
                 return true;
             }
             String id = path.substring(PATH.length());

@@ -1,6 +1,8 @@
 package org.skyshare.station.receivers;
 
 import org.skyshare.station.alert.AlertService;
+import org.skyshare.station.desk.AgencyDesk;
+import org.skyshare.station.desk.DeskLogins;
 import org.skyshare.station.evidence.EvidenceFiles;
 import org.skyshare.station.evidence.EvidenceLinks;
 import org.skyshare.station.evidence.EvidenceServer;
@@ -47,6 +49,15 @@ public final class Receivers implements AutoCloseable {
      * @param dataDir the station's data folder (the link secret and a self-signed certificate live there)
      */
     public static Receivers start(ReceiversConfig config, Path dataDir, AlertService alerts, Clock clock) {
+        return start(config, dataDir, alerts, null, clock);
+    }
+
+    /**
+     * @param deskLogins the agencies' logins for the agency desk (served beside the evidence under
+     *                   /desk/); null for no desk
+     */
+    public static Receivers start(ReceiversConfig config, Path dataDir, AlertService alerts, DeskLogins deskLogins,
+                                  Clock clock) {
         EvidenceServer server = null;
         StationTls tls = null;
         EvidenceLinks links = null;
@@ -58,10 +69,21 @@ public final class Receivers implements AutoCloseable {
                         : StationTls.selfSigned(dataDir.resolve("tls"), e.host().equals("0.0.0.0") ? "localhost" : e.host());
                 EvidenceSigner signer = EvidenceSigner.fromKeyFile(dataDir.resolve("evidence-link.key"));
                 EvidenceFiles files = new EvidenceFiles(alerts.store().database().evidenceDir());
-                server = new EvidenceServer(e.host(), e.port(), tls, files, signer, clock).start();
+                server = new EvidenceServer(e.host(), e.port(), tls, files, signer, clock);
+                // the links' address is known once the server listens (port 0); the desk asks for them later
+                EvidenceLinks[] made = new EvidenceLinks[1];
+                if (deskLogins != null) {
+                    server.alsoServing(new AgencyDesk(alerts, deskLogins,
+                            (inc, agency, sent) -> made[0] == null ? List.of() : made[0].resources(inc, agency, sent), clock));
+                }
+                server.start();
                 String publicUrl = e.publicUrl() != null ? e.publicUrl()
                         : "https://" + (e.host().equals("0.0.0.0") ? "localhost" : e.host()) + ":" + server.port();
                 links = new EvidenceLinks(publicUrl, signer, files, e.linkLifetime());
+                made[0] = links;
+                if (deskLogins != null) {
+                    LOG.info("agency desk: {}{} (each agency logs in with its broker account)", publicUrl, AgencyDesk.PATH);
+                }
                 alerts.useEvidenceLinks(links);
                 LOG.info("evidence links: {}/evidence/... (each signed for one agency, valid {} h)", publicUrl,
                         e.linkLifetime().toHours());

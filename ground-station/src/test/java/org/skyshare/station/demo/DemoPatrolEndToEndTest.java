@@ -73,6 +73,7 @@ class DemoPatrolEndToEndTest {
 
                 awaitPatrolsFlownAndAlerted(run, agencies, log);
                 assertFireFloodAndRoof(run, agencies);
+                assertForestryOpensTheFireEvidenceAndWaterCannot(run, agencies);
 
                 // the interrupted sortie was resumed, not lost
                 assertThat(log).anySatisfy(l -> assertThat(l).contains("resuming sortie fire-watch-changle/"));
@@ -165,6 +166,27 @@ class DemoPatrolEndToEndTest {
                 agencies.values().forEach(TestSubscriber::close);
             }
         }
+    }
+
+    /** The fire's evidence link opens over HTTPS for forestry (bytes as the CAP digest says); reused by water, it is refused. */
+    private static void assertForestryOpensTheFireEvidenceAndWaterCannot(DemoRun run, Map<String, TestSubscriber> agencies)
+            throws Exception {
+        String link = fireAlerts(agencies.get("forestry")).get(0).at("/properties/evidence").asText();
+        assertThat(link).as("the fire's evidence link").startsWith("https://127.0.0.1:" + run.receivers().evidencePort()
+                + "/evidence/").contains("agency=forestry");
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(run.receivers().tls().trustStore());
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(ctx).build();
+        java.net.http.HttpResponse<byte[]> ok = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(ok.statusCode()).as("forestry opens its evidence").isEqualTo(200);
+        assertThat(ok.body().length).isGreaterThan(1000);
+        java.net.http.HttpResponse<byte[]> water = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(link.replace("agency=forestry", "agency=water"))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(water.statusCode()).as("water reusing forestry's link").isEqualTo(403);
     }
 
     private static Map<String, TestSubscriber> subscribe(String url, boolean durable) throws Exception {
