@@ -24,10 +24,21 @@ public final class SaMulticast implements TakSink {
 
     /** @param ttl hops a multicast datagram may cross (1 keeps it on the local network) */
     public SaMulticast(InetSocketAddress target, int ttl) {
+        this(target, ttl, null);
+    }
+
+    /**
+     * @param ttl   hops a multicast datagram may cross (1 keeps it on the local network, 0 on this machine)
+     * @param via   the interface to send multicast on, or null for the system's choice
+     */
+    public SaMulticast(InetSocketAddress target, int ttl, java.net.NetworkInterface via) {
         this.target = target;
         try {
             socket = new MulticastSocket();
             socket.setTimeToLive(ttl);
+            if (via != null) {
+                socket.setOption(StandardSocketOptions.IP_MULTICAST_IF, via);
+            }
             // receivers on this machine (a crew laptop beside the station, the tests) hear it too
             socket.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
         } catch (IOException e) {

@@ -104,15 +104,9 @@ class TakFeedTest {
         MulticastSocket sa = new MulticastSocket(0);
         open.add(sa);
         InetAddress group = InetAddress.getByName(SaMulticast.DEFAULT_GROUP);
-        NetworkInterface nif = NetworkInterface.networkInterfaces()
-                .filter(n -> {
-                    try {
-                        return n.isUp() && n.supportsMulticast() && !n.isLoopback();
-                    } catch (IOException e) {
-                        return false;
-                    }
-                }).findFirst().orElse(null);
-        assertThat(nif).as("SA multicast needs a network interface with multicast up (CI runners have eth0)").isNotNull();
+        // the group is joined and sent to on loopback with TTL 0: the test's datagrams (and the
+        // membership report a join sends) never leave this machine
+        NetworkInterface nif = loopbackWithMulticast();
         sa.joinGroup(new InetSocketAddress(group, 0), nif);
         List<String> datagrams = Collections.synchronizedList(new ArrayList<>());
         Thread saReader = new Thread(() -> {
@@ -136,7 +130,7 @@ class TakFeedTest {
         TakFeed feed = new TakFeed(service, Map.of("crew-1", List.of(
                 new TakServerStream(new InetSocketAddress("127.0.0.1", plain.port()), null),
                 new TakServerStream(new InetSocketAddress("127.0.0.1", secure.port()), context(crewCert, serverCert)),
-                new SaMulticast(new InetSocketAddress(group, sa.getLocalPort()), 1))), links, Clock.systemUTC()).start();
+                new SaMulticast(new InetSocketAddress(group, sa.getLocalPort()), 0, nif))), links, Clock.systemUTC()).start();
         open.add(feed);
 
         service.report(fire(30.4000, 119.8000, image));
@@ -196,5 +190,22 @@ class TakFeedTest {
         assertThat(p.waitFor(timeoutS, TimeUnit.SECONDS)).as(String.join(" ", cmd) + " finished").isTrue();
         assertThat(p.exitValue()).as(String.join(" ", cmd) + " exit status; output: " + out).isZero();
         return out;
+    }
+
+    /**
+     * Loopback with multicast on. Debian's loopback comes without it; as root (CI) the test turns it
+     * on, which changes nothing else about the interface.
+     */
+    private static NetworkInterface loopbackWithMulticast() throws Exception {
+        NetworkInterface lo = NetworkInterface.getByName("lo");
+        assertThat(lo).as("a loopback interface named lo").isNotNull();
+        if (!lo.supportsMulticast()) {
+            Process p = new ProcessBuilder("ip", "link", "set", "lo", "multicast", "on").redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            lo = NetworkInterface.getByName("lo");
+            assertThat(lo.supportsMulticast()).as("multicast on loopback (as root: ip link set lo multicast on): %s", said).isTrue();
+        }
+        return lo;
     }
 }
