@@ -168,9 +168,23 @@ public final class MavlinkVehicleLink implements VehicleLink {
     public static MavlinkVehicleLink connect(LinkConfig cfg) throws IOException {
         String host = cfg.uri().getHost();
         int port = cfg.uri().getPort();
-        MavlinkTransport t = cfg.uri().getScheme().equals("udp") ? new UdpTransport(host, port) : new TcpTransport(host, port);
-        return new MavlinkVehicleLink(cfg, t);
+        // before the first signed frame: resume above every timestamp signed before a restart
+        SigningTimestampFile timestamps = cfg.signingTimestamps() == null ? null
+                : SigningTimestampFile.open(cfg.signingTimestamps(), cfg.signing());
+        try {
+            MavlinkTransport t = cfg.uri().getScheme().equals("udp") ? new UdpTransport(host, port) : new TcpTransport(host, port);
+            MavlinkVehicleLink link = new MavlinkVehicleLink(cfg, t);
+            link.signingTimestamps = timestamps;
+            return link;
+        } catch (IOException | RuntimeException e) {
+            if (timestamps != null) {
+                timestamps.close();
+            }
+            throw e;
+        }
     }
+
+    private volatile SigningTimestampFile signingTimestamps;
 
     // ---- VehicleLink ------------------------------------------------------------------------
 
@@ -238,6 +252,13 @@ public final class MavlinkVehicleLink implements VehicleLink {
         missionExecutor.shutdownNow();
         commandExecutor.shutdownNow();
         transport.close();
+        if (signingTimestamps != null) {
+            try {
+                signingTimestamps.close();
+            } catch (IOException e) {
+                LOG.warn("link {}: cannot save the MAVLink signing timestamp: {}", address(), e.getMessage());
+            }
+        }
         setStatus(LinkStatus.CLOSED);
     }
 

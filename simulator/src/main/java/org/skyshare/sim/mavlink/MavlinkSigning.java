@@ -51,6 +51,25 @@ public final class MavlinkSigning {
         return secretKey;
     }
 
+    /**
+     * Continues after a timestamp this key already signed with (persisted by the station), so that
+     * after a restart, even with a clock set back, no timestamp is used twice: a receiver would
+     * take the frames for a replay and drop them.
+     */
+    public synchronized void resumeAfter(long timestamp) {
+        lastTimestamp = Math.max(lastTimestamp, timestamp);
+    }
+
+    /** The last timestamp signed with (10 us units since 2015-01-01), 0 before the first. */
+    public synchronized long lastTimestamp() {
+        return lastTimestamp;
+    }
+
+    /** The timestamp the clock gives now, in the protocol's units. */
+    public static long clockTimestamp() {
+        return (System.currentTimeMillis() - EPOCH_2015_MS) * 100;
+    }
+
     /** Strictly increasing even when called faster than the 10 us tick. */
     synchronized long nextTimestamp() {
         long now = (System.currentTimeMillis() - EPOCH_2015_MS) * 100;
