@@ -32,6 +32,7 @@ import org.skyshare.planner.mission.MissionItem;
 import org.skyshare.sim.mavlink.MavlinkCodec;
 import org.skyshare.sim.mavlink.MavlinkFrame;
 import org.skyshare.sim.mavlink.MavlinkFrameParser;
+import org.skyshare.sim.mavlink.MavlinkSigning;
 import org.skyshare.sim.mavlink.MissionItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -260,6 +261,18 @@ public final class MavlinkVehicleLink implements VehicleLink {
             }
         }
         setStatus(LinkStatus.CLOSED);
+    }
+
+    /**
+     * Gives the vehicle a MAVLink 2 signing key (SETUP_SIGNING, sent three times since the protocol
+     * has no answer; ArduPilot stores the key and signs from then on, and refuses it while armed).
+     * Connect a link with the same key to confirm. Send it only over a trusted link: the key travels in clear.
+     */
+    public void provisionSigningKey(MavlinkSigning key) {
+        requireVehicle();
+        for (int i = 0; i < 3; i++) {
+            send(key.setupMessage(vehicleSystemId, AUTOPILOT_COMPONENT));
+        }
     }
 
     // ---- sending ----------------------------------------------------------------------------

@@ -65,6 +65,16 @@ public final class MavlinkSigning {
         return lastTimestamp;
     }
 
+    /**
+     * SETUP_SIGNING for a vehicle: gives it this key and a starting timestamp (ArduPilot stores
+     * both; it answers nothing, so connecting with the key is the confirmation). Send it only over a
+     * link you trust (a cable, or before the vehicle leaves the bench): the key travels in clear.
+     */
+    public io.dronefleet.mavlink.common.SetupSigning setupMessage(int targetSystem, int targetComponent) {
+        return io.dronefleet.mavlink.common.SetupSigning.builder().targetSystem(targetSystem).targetComponent(targetComponent)
+                .secretKey(secretKey.clone()).initialTimestamp(java.math.BigInteger.valueOf(clockTimestamp())).build();
+    }
+
     /** The timestamp the clock gives now, in the protocol's units. */
     public static long clockTimestamp() {
         return (System.currentTimeMillis() - EPOCH_2015_MS) * 100;
