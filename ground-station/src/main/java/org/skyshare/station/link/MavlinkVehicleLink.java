@@ -312,12 +312,16 @@ public final class MavlinkVehicleLink implements VehicleLink {
         if (f.systemId() != vehicleSystemId) {
             // another system on the link (a spoofer, or a second station an autopilot routes to us)
             foreignSystem.increment();
-            logRefusal("system id " + f.systemId() + " (expected " + vehicleSystemId + ")");
+            if (refusalLogDue()) {
+                logRefusal("system id " + f.systemId() + " (expected " + vehicleSystemId + ")");
+            }
             return;
         }
         if (f.componentId() != AUTOPILOT_COMPONENT) {
             foreignComponent.increment();
-            logRefusal("component id " + f.componentId() + " of system " + f.systemId() + " (only the autopilot, 1, is trusted)");
+            if (refusalLogDue()) {
+                logRefusal("component id " + f.componentId() + " of system " + f.systemId() + " (only the autopilot, 1, is trusted)");
+            }
             return;
         }
         received.increment();
@@ -411,13 +415,14 @@ public final class MavlinkVehicleLink implements VehicleLink {
     }
 
     /** A refusal is always counted; it is logged at most once per 10 s per link so a flood cannot flood the log. */
+    private boolean refusalLogDue() {
+        return System.nanoTime() - lastRefusalLogNs >= REFUSAL_LOG_INTERVAL_NS;
+    }
+
     private void logRefusal(String from) {
-        long now = System.nanoTime();
-        if (now - lastRefusalLogNs >= REFUSAL_LOG_INTERVAL_NS) {
-            lastRefusalLogNs = now;
-            LOG.warn("link {}: ignored a {} frame from {}; counted in the link health ({} so far)", address(),
-                    "MAVLink", from, foreignSystem.sum() + foreignComponent.sum());
-        }
+        lastRefusalLogNs = System.nanoTime();
+        LOG.warn("link {}: ignored a MAVLink frame from {}; counted in the link health ({} so far)", address(),
+                from, foreignSystem.sum() + foreignComponent.sum());
     }
 
     /** Unsigned, wrongly signed or replayed frames and datagrams from strangers: said at most once per 10 s. */
