@@ -20,7 +20,6 @@ import org.skyshare.station.demo.DemoRun;
 import org.skyshare.station.desk.DeskLogins;
 import org.skyshare.station.fleet.Dock;
 import org.skyshare.station.fleet.Fleet;
-import org.skyshare.station.link.LinkConfig;
 import org.skyshare.station.link.MavsdkVehicleLink;
 import org.skyshare.station.mqtt.StationAlerts;
 import org.skyshare.station.patrol.PatrolArea;
@@ -153,7 +152,7 @@ public class StationCommand implements Callable<Integer> {
                 if (link.getScheme().equals("mavsdk")) {
                     fleet.addDrone(MavsdkVehicleLink.connect(link.getHost(), link.getPort(), v.systemId()), v.dock());
                 } else {
-                    fleet.addDrone(LinkConfig.of(v.link(), v.systemId()), v.dock());
+                    fleet.addDrone(v.linkConfig(cfg.dataDir()), v.dock());
                 }
                 if (v.frames() != null && !v.frames().isBlank()) {
                     // the simulator's layout: the vehicle's RGB MPEG-TS on this port, its frame metadata on the next

@@ -8,6 +8,7 @@ import org.skyshare.station.link.LinkConfig;
 import org.skyshare.station.link.LinkStatus;
 import org.skyshare.station.link.MavlinkVehicleLink;
 import org.skyshare.station.link.MissionComparison;
+import org.skyshare.station.link.SigningKeyFile;
 import org.skyshare.station.link.TelemetrySnapshot;
 import org.skyshare.station.link.VehicleLink;
 import picocli.CommandLine.Command;
@@ -35,7 +36,9 @@ import java.util.function.Function;
  */
 @Command(name = "vehicle", mixinStandardHelpOptions = true,
         description = "connect to one vehicle and show its status, upload a plan file, or command it",
-        footer = {"", "Actions: status | upload FILE | arm | start | pause | resume | rtl | land | disarm",
+        footer = {"", "Actions: status | upload FILE | arm | start | pause | resume | rtl | land | disarm | sign-setup",
+                "sign-setup gives the vehicle the --signing-key-file key (SETUP_SIGNING, over this unsigned link: use a",
+                "trusted one) and confirms it by a signed heartbeat; with --signing-key-file every other action is signed.",
                 "FILE is a mission item list as the planner exports it (missions/<sortie>.json).",
                 "start arms first when needed, then flies the mission on the vehicle."})
 public final class VehicleCommand implements Callable<Integer> {
@@ -46,7 +49,11 @@ public final class VehicleCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30s", converter = DemoCommand.DurationConverter.class,
             description = "how long to wait for the vehicle and for each step (default ${DEFAULT-VALUE})")
     Duration timeout;
-    @Parameters(index = "0", paramLabel = "ACTION", description = "status, upload, arm, start, pause, resume, rtl, land or disarm")
+    @Option(names = "--signing-key-file", description = "MAVLink 2 signing key: 32 raw bytes, 64 hex digits or base64 of 32 bytes")
+    Path signingKeyFile;
+    @Option(names = "--signing-link-id", defaultValue = "0", description = "link id to sign with (default ${DEFAULT-VALUE})")
+    int signingLinkId;
+    @Parameters(index = "0", paramLabel = "ACTION", description = "status, upload, arm, start, pause, resume, rtl, land, disarm or sign-setup")
     String action;
     @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "the plan file, for upload")
     Path file;
@@ -73,16 +80,29 @@ public final class VehicleCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 return 2;
             }
-        } else if (!List.of("status", "arm", "start", "pause", "resume", "rtl", "land", "disarm").contains(action)) {
-            err.println("unknown action '" + action + "'; expected status, upload, arm, start, pause, resume, rtl, land or disarm");
+        } else if (!List.of("status", "arm", "start", "pause", "resume", "rtl", "land", "disarm", "sign-setup").contains(action)) {
+            err.println("unknown action '" + action + "'; expected status, upload, arm, start, pause, resume, rtl, land, disarm or sign-setup");
             return 2;
         }
         LinkConfig cfg;
         try {
             cfg = LinkConfig.of(link, systemId);
+            if (signingKeyFile != null) {
+                SigningKeyFile.read(signingKeyFile, signingLinkId); // a bad key file is a sentence before anything connects
+            }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
+        }
+        if (action.equals("sign-setup")) {
+            if (signingKeyFile == null) {
+                err.println("sign-setup needs the key: skyshare vehicle --link URI --signing-key-file F sign-setup");
+                return 2;
+            }
+            return signSetup(cfg, out, err);
+        }
+        if (signingKeyFile != null) {
+            cfg = cfg.withSigning(SigningKeyFile.read(signingKeyFile, signingLinkId));
         }
         try (MavlinkVehicleLink v = MavlinkVehicleLink.connect(cfg)) {
             if (!waitFor(() -> v.health().status() == LinkStatus.CONNECTED)) {
@@ -98,6 +118,34 @@ public final class VehicleCommand implements Callable<Integer> {
                 return 1;
             }
         }
+    }
+
+    /** Gives the vehicle the key over an unsigned link, then confirms with a link that accepts only signed frames. */
+    private int signSetup(LinkConfig cfg, PrintWriter out, PrintWriter err) throws Exception {
+        int vehicle;
+        try (MavlinkVehicleLink v = MavlinkVehicleLink.connect(cfg)) {
+            if (!waitFor(() -> v.health().status() == LinkStatus.CONNECTED)) {
+                err.println("no heartbeat from " + link + " within " + timeout.toSeconds() + " s");
+                return 1;
+            }
+            vehicle = v.systemId();
+            if (v.telemetry().latest().armed()) {
+                err.println("vehicle " + vehicle + " is armed; autopilots take a signing key only disarmed");
+                return 1;
+            }
+            v.provisionSigningKey(SigningKeyFile.read(signingKeyFile, signingLinkId));
+        }
+        try (MavlinkVehicleLink signed = MavlinkVehicleLink.connect(LinkConfig.of(link, vehicle)
+                .withSigning(SigningKeyFile.read(signingKeyFile, signingLinkId)))) {
+            if (!waitFor(() -> signed.health().status() == LinkStatus.CONNECTED)) {
+                err.println("vehicle " + vehicle + " was sent the key but sent no heartbeat signed with it within "
+                        + timeout.toSeconds() + " s (does its firmware support MAVLink 2 signing?)");
+                return 1;
+            }
+        }
+        out.println("vehicle " + vehicle + " signs with the key from " + signingKeyFile + " (confirmed by a signed heartbeat); "
+                + "unsigned commands are now ignored");
+        return 0;
     }
 
     private int run(VehicleLink v, List<MissionItem> plan, PrintWriter out) throws Exception {

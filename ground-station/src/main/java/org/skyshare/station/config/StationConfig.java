@@ -69,7 +69,37 @@ public record StationConfig(
      *               (a running mavsdk_server's gRPC address)
      * @param frames where its camera frames arrive (the simulator's stream address), empty for none
      * @param systemId its MAVLink system id (1..255)
+     * @param signing  MAVLink 2 signing on this link, or null for none
      */
-    public record VehicleConfig(String id, String dock, String link, String frames, int systemId) {
+    public record VehicleConfig(String id, String dock, String link, String frames, int systemId, Signing signing) {
+
+        /** A vehicle without signing. */
+        public VehicleConfig(String id, String dock, String link, String frames, int systemId) {
+            this(id, dock, link, frames, systemId, null);
+        }
+
+        /**
+         * How the station reaches this vehicle over MAVLink (udp:// or tcp://): with signing, the key
+         * is read from its file and the timestamps kept in {@code dataDir/signing/}, one file per
+         * system id and link id (not per vehicle id, which is free text and no file name).
+         */
+        public org.skyshare.station.link.LinkConfig linkConfig(Path dataDir) {
+            org.skyshare.station.link.LinkConfig cfg = org.skyshare.station.link.LinkConfig.of(link, systemId);
+            if (signing == null) {
+                return cfg;
+            }
+            return cfg.withSigning(org.skyshare.station.link.SigningKeyFile.read(signing.keyFile(), signing.linkId()),
+                    dataDir.resolve("signing").resolve("vehicle-" + systemId + "-link-" + signing.linkId() + ".timestamp"));
+        }
+    }
+
+    /**
+     * MAVLink 2 signing of one vehicle's link: the station signs what it sends, and drops (and
+     * counts) every frame from the vehicle that is unsigned or not signed with this key.
+     *
+     * @param keyFile the 32-byte secret key shared with the vehicle (raw, 64 hex digits or base64)
+     * @param linkId  the link id the station signs with (0..255)
+     */
+    public record Signing(Path keyFile, int linkId) {
     }
 }

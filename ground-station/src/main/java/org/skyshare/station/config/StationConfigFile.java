@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  * vehicles:
  *   - {id: drone-1, dock: dock-jingshan-sub, link: "udp://127.0.0.1:14540", frames: "udp://127.0.0.1:15600"}
  *     # system_id: the MAVLink system id; by default the number the id ends with
+ *     # signing: {key_file: keys/drone-1.key, link_id: 0}   MAVLink 2 signing (udp/tcp links): the key is
+ *     #   32 raw bytes, 64 hex digits or base64 of 32 bytes; timestamps are kept in data_dir/signing/
  * broker_tls:                      # optional; see StationConfig.BrokerTls
  *   ca_file: broker-ca.pem         # for ssl://: the broker's certificate or its CA (PEM); or trust_store
  *   # key_store: station.p12       # client certificate (or cert_file + key_file, PEM)
@@ -58,7 +60,10 @@ public final class StationConfigFile {
                         String keyStorePassword, String certFile, String keyFile, Integer port) {
     }
 
-    record VehicleDto(String id, String dock, String link, String frames, Integer systemId) {
+    record VehicleDto(String id, String dock, String link, String frames, Integer systemId, SigningDto signing) {
+    }
+
+    record SigningDto(String keyFile, Integer linkId) {
     }
 
     public static StationConfig read(Path file) {
@@ -141,7 +146,8 @@ public final class StationConfigFile {
                         + (sysid == null ? "nothing (and the id does not end with a number)" : sysid));
                 sysid = 0;
             }
-            vehicles.add(new StationConfig.VehicleConfig(v.id(), v.dock(), v.link(), v.frames(), sysid));
+            StationConfig.Signing signing = signing(v.signing(), v.link(), at + ".signing", base, problems);
+            vehicles.add(new StationConfig.VehicleConfig(v.id(), v.dock(), v.link(), v.frames(), sysid, signing));
         }
         StationConfig.BrokerTls tls = brokerTls(dto.brokerTls(), base, broker, problems);
         if (!problems.isEmpty()) {
@@ -199,6 +205,35 @@ public final class StationConfigFile {
             problems.add("field 'broker_tls." + field + "': cannot read " + p);
         }
         return p;
+    }
+
+    /** The signing block, its key file checked now so a bad key stops the station before it starts. */
+    private static StationConfig.Signing signing(SigningDto dto, String link, String field, Path base, List<String> problems) {
+        if (dto == null) {
+            return null;
+        }
+        if (link != null && link.startsWith("mavsdk:")) {
+            problems.add("field '" + field + "': signing needs a udp:// or tcp:// link (with mavsdk:// the station does not "
+                    + "speak MAVLink itself; configure mavsdk_server instead)");
+            return null;
+        }
+        int linkId = dto.linkId() == null ? 0 : dto.linkId();
+        if (linkId < 0 || linkId > 255) {
+            problems.add("field '" + field + ".link_id': expected 0 to 255, got " + linkId);
+            return null;
+        }
+        if (dto.keyFile() == null || dto.keyFile().isBlank()) {
+            problems.add("field '" + field + ".key_file': missing; expected the file of the 32-byte secret key shared with the vehicle");
+            return null;
+        }
+        Path key = base.resolve(dto.keyFile()).normalize();
+        try {
+            org.skyshare.station.link.SigningKeyFile.read(key, linkId);
+        } catch (IllegalArgumentException e) {
+            problems.add("field '" + field + ".key_file': " + e.getMessage());
+            return null;
+        }
+        return new StationConfig.Signing(key, linkId);
     }
 
     private static void checkAddress(String address, String field, List<String> schemes, boolean required, List<String> problems) {

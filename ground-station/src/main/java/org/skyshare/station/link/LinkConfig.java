@@ -15,9 +15,16 @@ import java.time.Duration;
  * @param itemTimeout       mission protocol and command retry timeout
  * @param retries           resends before a transaction fails
  * @param signing           sign what the station sends and accept only signed frames (null: off)
+ * @param signingTimestamps file that keeps the signing timestamps going forward across restarts
+ *                          ({@link SigningTimestampFile}); null: they start from the clock
  */
 public record LinkConfig(URI uri, int systemId, int stationSystemId, Duration heartbeatTimeout, Duration itemTimeout,
-                         int retries, MavlinkSigning signing) {
+                         int retries, MavlinkSigning signing, java.nio.file.Path signingTimestamps) {
+
+    public LinkConfig(URI uri, int systemId, int stationSystemId, Duration heartbeatTimeout, Duration itemTimeout,
+                      int retries, MavlinkSigning signing) {
+        this(uri, systemId, stationSystemId, heartbeatTimeout, itemTimeout, retries, signing, null);
+    }
 
     public LinkConfig {
         String scheme = uri.getScheme();
@@ -33,6 +40,9 @@ public record LinkConfig(URI uri, int systemId, int stationSystemId, Duration he
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be >= 0");
         }
+        if (signingTimestamps != null && signing == null) {
+            throw new IllegalArgumentException("a signing timestamp file needs a signing key");
+        }
     }
 
     /** Defaults: 3 s heartbeat timeout, 1.5 s item timeout and 5 retries (the mission protocol's), no signing. */
@@ -45,14 +55,19 @@ public record LinkConfig(URI uri, int systemId, int stationSystemId, Duration he
     }
 
     public LinkConfig withHeartbeatTimeout(Duration d) {
-        return new LinkConfig(uri, systemId, stationSystemId, d, itemTimeout, retries, signing);
+        return new LinkConfig(uri, systemId, stationSystemId, d, itemTimeout, retries, signing, signingTimestamps);
     }
 
     public LinkConfig withItemTimeout(Duration d, int newRetries) {
-        return new LinkConfig(uri, systemId, stationSystemId, heartbeatTimeout, d, newRetries, signing);
+        return new LinkConfig(uri, systemId, stationSystemId, heartbeatTimeout, d, newRetries, signing, signingTimestamps);
     }
 
     public LinkConfig withSigning(MavlinkSigning key) {
-        return new LinkConfig(uri, systemId, stationSystemId, heartbeatTimeout, itemTimeout, retries, key);
+        return new LinkConfig(uri, systemId, stationSystemId, heartbeatTimeout, itemTimeout, retries, key, null);
+    }
+
+    /** Signing, with its timestamps kept in {@code timestampFile} so they never go back after a restart. */
+    public LinkConfig withSigning(MavlinkSigning key, java.nio.file.Path timestampFile) {
+        return new LinkConfig(uri, systemId, stationSystemId, heartbeatTimeout, itemTimeout, retries, key, timestampFile);
     }
 }

@@ -9,7 +9,8 @@ import org.skyshare.sim.mavlink.ParseStats;
  * @param framesLost          frames missing by sequence number (lost between vehicle and station)
  * @param parse               what the parser dropped and why (bad CRC, unsigned, ...)
  * @param connects            how many times the link went to CONNECTED (1 + reconnections)
+ * @param refused             valid traffic refused for coming from another address, system or component
  */
 public record LinkHealth(LinkStatus status, long sinceHeartbeatMs, long framesReceived, long framesLost, ParseStats parse,
-                         int connects) {
+                         int connects, LinkRefusals refused) {
 }

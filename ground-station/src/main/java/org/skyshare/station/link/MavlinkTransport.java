@@ -16,6 +16,11 @@ interface MavlinkTransport extends AutoCloseable {
     /** True when each receive is one datagram (frames never span receives). */
     boolean datagrams();
 
+    /** Datagrams refused because they came from an address other than the vehicle's (0 for a stream). */
+    default long foreignDatagrams() {
+        return 0;
+    }
+
     @Override
     void close();
 }

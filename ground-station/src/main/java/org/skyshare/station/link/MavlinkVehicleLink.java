@@ -32,7 +32,10 @@ import org.skyshare.planner.mission.MissionItem;
 import org.skyshare.sim.mavlink.MavlinkCodec;
 import org.skyshare.sim.mavlink.MavlinkFrame;
 import org.skyshare.sim.mavlink.MavlinkFrameParser;
+import org.skyshare.sim.mavlink.MavlinkSigning;
 import org.skyshare.sim.mavlink.MissionItems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,6 +65,10 @@ import java.util.function.IntConsumer;
  */
 public final class MavlinkVehicleLink implements VehicleLink {
     private static final int STATION_COMPONENT = 190; // MAV_COMP_ID_MISSIONPLANNER
+    /** The flight controller's component (MAV_COMP_ID_AUTOPILOT1): the only one whose frames change the drone's state. */
+    static final int AUTOPILOT_COMPONENT = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(MavlinkVehicleLink.class);
+    private static final long REFUSAL_LOG_INTERVAL_NS = 10_000_000_000L;
     private static final ScheduledExecutorService TIMERS = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "link-timers");
         t.setDaemon(true);
@@ -110,6 +117,10 @@ public final class MavlinkVehicleLink implements VehicleLink {
     private final LongAdder received = new LongAdder();
     private final int[] lastSeq = new int[256];
     private volatile long framesLost;
+    private final LongAdder foreignSystem = new LongAdder();
+    private final LongAdder foreignComponent = new LongAdder();
+    private volatile long lastRefusalLogNs = System.nanoTime() - REFUSAL_LOG_INTERVAL_NS;
+    private long lastUnauthenticatedLogged; // timer thread only
 
     private final Telemetry telemetry = new Telemetry();
     private final Mission mission = new Mission();
@@ -158,9 +169,23 @@ public final class MavlinkVehicleLink implements VehicleLink {
     public static MavlinkVehicleLink connect(LinkConfig cfg) throws IOException {
         String host = cfg.uri().getHost();
         int port = cfg.uri().getPort();
-        MavlinkTransport t = cfg.uri().getScheme().equals("udp") ? new UdpTransport(host, port) : new TcpTransport(host, port);
-        return new MavlinkVehicleLink(cfg, t);
+        // before the first signed frame: resume above every timestamp signed before a restart
+        SigningTimestampFile timestamps = cfg.signingTimestamps() == null ? null
+                : SigningTimestampFile.open(cfg.signingTimestamps(), cfg.signing());
+        try {
+            MavlinkTransport t = cfg.uri().getScheme().equals("udp") ? new UdpTransport(host, port) : new TcpTransport(host, port);
+            MavlinkVehicleLink link = new MavlinkVehicleLink(cfg, t);
+            link.signingTimestamps = timestamps;
+            return link;
+        } catch (IOException | RuntimeException e) {
+            if (timestamps != null) {
+                timestamps.close();
+            }
+            throw e;
+        }
     }
+
+    private volatile SigningTimestampFile signingTimestamps;
 
     // ---- VehicleLink ------------------------------------------------------------------------
 
@@ -183,7 +208,8 @@ public final class MavlinkVehicleLink implements VehicleLink {
     @Override
     public LinkHealth health() {
         long since = lastHeartbeatNs == 0 ? -1 : (System.nanoTime() - lastHeartbeatNs) / 1_000_000;
-        return new LinkHealth(status, since, received.sum(), framesLost, parser.stats(), connects.get());
+        return new LinkHealth(status, since, received.sum(), framesLost, parser.stats(), connects.get(),
+                new LinkRefusals(transport.foreignDatagrams(), foreignSystem.sum(), foreignComponent.sum()));
     }
 
     @Override
@@ -227,7 +253,26 @@ public final class MavlinkVehicleLink implements VehicleLink {
         missionExecutor.shutdownNow();
         commandExecutor.shutdownNow();
         transport.close();
+        if (signingTimestamps != null) {
+            try {
+                signingTimestamps.close();
+            } catch (IOException e) {
+                LOG.warn("link {}: cannot save the MAVLink signing timestamp: {}", address(), e.getMessage());
+            }
+        }
         setStatus(LinkStatus.CLOSED);
+    }
+
+    /**
+     * Gives the vehicle a MAVLink 2 signing key (SETUP_SIGNING, sent three times since the protocol
+     * has no answer; ArduPilot stores the key and signs from then on, and refuses it while armed).
+     * Connect a link with the same key to confirm. Send it only over a trusted link: the key travels in clear.
+     */
+    public void provisionSigningKey(MavlinkSigning key) {
+        requireVehicle();
+        for (int i = 0; i < 3; i++) {
+            send(key.setupMessage(vehicleSystemId, AUTOPILOT_COMPONENT));
+        }
     }
 
     // ---- sending ----------------------------------------------------------------------------
@@ -265,6 +310,18 @@ public final class MavlinkVehicleLink implements VehicleLink {
             }
         }
         if (f.systemId() != vehicleSystemId) {
+            // another system on the link (a spoofer, or a second station an autopilot routes to us)
+            foreignSystem.increment();
+            if (refusalLogDue()) {
+                logRefusal("system id " + f.systemId() + " (expected " + vehicleSystemId + ")");
+            }
+            return;
+        }
+        if (f.componentId() != AUTOPILOT_COMPONENT) {
+            foreignComponent.increment();
+            if (refusalLogDue()) {
+                logRefusal("component id " + f.componentId() + " of system " + f.systemId() + " (only the autopilot, 1, is trusted)");
+            }
             return;
         }
         received.increment();
@@ -357,6 +414,32 @@ public final class MavlinkVehicleLink implements VehicleLink {
         }
     }
 
+    /** A refusal is always counted; it is logged at most once per 10 s per link so a flood cannot flood the log. */
+    private boolean refusalLogDue() {
+        return System.nanoTime() - lastRefusalLogNs >= REFUSAL_LOG_INTERVAL_NS;
+    }
+
+    private void logRefusal(String from) {
+        lastRefusalLogNs = System.nanoTime();
+        LOG.warn("link {}: ignored a MAVLink frame from {}; counted in the link health ({} so far)", address(),
+                from, foreignSystem.sum() + foreignComponent.sum());
+    }
+
+    /** Unsigned, wrongly signed or replayed frames and datagrams from strangers: said at most once per 10 s. */
+    private void logUnauthenticated() {
+        org.skyshare.sim.mavlink.ParseStats st = parser.stats();
+        long foreignAddress = transport.foreignDatagrams();
+        long total = st.unsigned() + st.badSignature() + st.replayed() + foreignAddress;
+        long now = System.nanoTime();
+        if (total > lastUnauthenticatedLogged && now - lastRefusalLogNs >= REFUSAL_LOG_INTERVAL_NS) {
+            lastRefusalLogNs = now;
+            lastUnauthenticatedLogged = total;
+            LOG.warn("link {}: dropped unauthenticated traffic: {} unsigned, {} wrongly signed, {} replayed frames, "
+                    + "{} datagrams from other addresses (totals)", address(), st.unsigned(), st.badSignature(), st.replayed(),
+                    foreignAddress);
+        }
+    }
+
     /** Frames of every dialect count for loss by sequence number, decoded or not (ArduPilot sends many of its own). */
     private void countSequence(int sys, int comp, int seq, int messageId) {
         if (sys != vehicleSystemId) {
@@ -405,6 +488,7 @@ public final class MavlinkVehicleLink implements VehicleLink {
     }
 
     private void checkHealth() {
+        logUnauthenticated();
         if (status == LinkStatus.CONNECTED && System.nanoTime() - lastHeartbeatNs > cfg.heartbeatTimeout().toNanos()) {
             setStatus(LinkStatus.LOST);
         }

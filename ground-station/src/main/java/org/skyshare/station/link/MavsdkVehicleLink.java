@@ -195,7 +195,7 @@ public final class MavsdkVehicleLink implements VehicleLink {
     public LinkHealth health() {
         long since = lastUpdateNs == 0 ? -1 : (java.lang.System.nanoTime() - lastUpdateNs) / 1_000_000;
         long total = counts.values().stream().mapToLong(LongAdder::sum).sum();
-        return new LinkHealth(status, since, total, 0, ParseStats.ZERO, connects.get());
+        return new LinkHealth(status, since, total, 0, ParseStats.ZERO, connects.get(), LinkRefusals.NONE);
     }
 
     @Override

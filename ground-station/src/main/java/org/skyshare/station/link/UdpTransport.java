@@ -10,7 +10,8 @@ import java.nio.channels.DatagramChannel;
 /**
  * UDP to one vehicle port: the station binds an ephemeral local port, sends first (its heartbeat),
  * and accepts datagrams only from that vehicle address, so twenty vehicles are twenty channels that
- * cannot mix up each other's traffic.
+ * cannot mix up each other's traffic. Datagrams from any other address (someone on the network
+ * who found the station's port) are refused and counted, never parsed.
  */
 final class UdpTransport implements MavlinkTransport {
     private final InetSocketAddress remote;
@@ -23,7 +24,14 @@ final class UdpTransport implements MavlinkTransport {
         this.channel = DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
         channel.bind(new InetSocketAddress(0));
-        channel.connect(remote);
+        // not connect()ed: the kernel would drop foreign datagrams silently; here they are counted
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong foreign = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public long foreignDatagrams() {
+        return foreign.get();
     }
 
     @Override
@@ -38,12 +46,17 @@ final class UdpTransport implements MavlinkTransport {
         ByteBuffer buf = ByteBuffer.allocate(65536);
         while (running) {
             buf.clear();
+            java.net.SocketAddress from;
             try {
-                channel.receive(buf);
+                from = channel.receive(buf);
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
                 // ICMP port unreachable while the vehicle is down: keep listening, it may come back
+                continue;
+            }
+            if (!remote.equals(from)) {
+                foreign.incrementAndGet();
                 continue;
             }
             buf.flip();
@@ -54,7 +67,7 @@ final class UdpTransport implements MavlinkTransport {
     @Override
     public void send(byte[] frame) throws IOException {
         try {
-            channel.write(ByteBuffer.wrap(frame));
+            channel.send(ByteBuffer.wrap(frame), remote);
         } catch (java.net.PortUnreachableException e) {
             // the vehicle is not listening right now; the link's health shows it
         }

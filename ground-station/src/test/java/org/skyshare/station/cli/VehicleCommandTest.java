@@ -63,4 +63,18 @@ class VehicleCommandTest {
         assertThat(run("--link", sitl.uri(), "fly-away").err()).contains("unknown action 'fly-away'");
         System.out.printf("ArduCopter SITL vehicle command: %.1f s wall time%n", (System.nanoTime() - startNs) / 1e9);
     }
+
+    @Test
+    void signSetupGivesArduCopterAKeyAndSignedCommandsThenWork(@TempDir Path dir) throws Exception {
+        sitl = ArduCopterSitl.start(JingshanDock.LAT, JingshanDock.LON, JingshanDock.ALT_AMSL_M, 5);
+        Path key = dir.resolve("drone-1.key");
+        Files.writeString(key, "5a".repeat(32) + "\n");
+        assertThat(run("--link", sitl.uri(), "sign-setup").err()).contains("sign-setup needs the key");
+        Run setup = run("--link", sitl.uri(), "--timeout", "60s", "--signing-key-file", key.toString(), "sign-setup");
+        assertThat(setup.code()).as(setup.err()).isZero();
+        assertThat(setup.out()).contains("vehicle 1 signs with the key from " + key).contains("confirmed by a signed heartbeat");
+        Run status = run("--link", sitl.uri(), "--timeout", "30s", "--signing-key-file", key.toString(), "status");
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out()).contains("vehicle 1 (ARDUPILOT)").contains("CONNECTED");
+    }
 }

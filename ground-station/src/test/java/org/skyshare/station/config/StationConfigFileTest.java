@@ -68,4 +68,36 @@ class StationConfigFileTest {
         Path f = write(GOOD.replace("broker: tcp", "brokr: tcp"));
         assertThatThrownBy(() -> StationConfigFile.read(f)).hasMessageContaining("station.yaml:4: field 'brokr': unknown field");
     }
+
+    @Test
+    void signingIsConfiguredPerVehicleWithAKeyFileAndALinkId() throws Exception {
+        Files.createDirectories(dir.resolve("keys"));
+        Files.writeString(dir.resolve("keys/drone-1.key"), "11".repeat(32) + "\n");
+        StationConfig c = StationConfigFile.read(write(GOOD.replace("frames: \"udp://127.0.0.1:15600\"}",
+                "frames: \"udp://127.0.0.1:15600\", signing: {key_file: keys/drone-1.key, link_id: 3}}")));
+        StationConfig.VehicleConfig v = c.vehicles().get(0);
+        assertThat(v.signing()).isEqualTo(new StationConfig.Signing(dir.resolve("keys/drone-1.key"), 3));
+        assertThat(c.vehicles().get(1).signing()).isNull();
+        org.skyshare.station.link.LinkConfig link = v.linkConfig(c.dataDir());
+        assertThat(link.signing().linkId()).isEqualTo(3);
+        assertThat(link.signingTimestamps()).isEqualTo(c.dataDir().resolve("signing/vehicle-1-link-3.timestamp"));
+        assertThat(c.vehicles().get(1).signing()).isNull();
+    }
+
+    @Test
+    void aBadSigningBlockNamesTheFieldAndWhatWasExpected() throws Exception {
+        Files.writeString(dir.resolve("short.key"), "abc");
+        Path f = write(GOOD.replace("frames: \"udp://127.0.0.1:15600\"}", "signing: {key_file: short.key, link_id: 300}}")
+                .replace("link: \"mavsdk://127.0.0.1:50051\"}", "link: \"mavsdk://127.0.0.1:50051\", signing: {key_file: short.key}}"));
+        assertThatThrownBy(() -> StationConfigFile.read(f))
+                .hasMessageContaining("field 'vehicles[0].signing.link_id': expected 0 to 255, got 300")
+                .hasMessageContaining("field 'vehicles[1].signing': signing needs a udp:// or tcp:// link");
+        Path g = write(GOOD.replace("frames: \"udp://127.0.0.1:15600\"}", "signing: {key_file: short.key}}"));
+        assertThatThrownBy(() -> StationConfigFile.read(g))
+                .hasMessageContaining("field 'vehicles[0].signing.key_file': " + dir.resolve("short.key")
+                        + ": expected a MAVLink signing key: 32 raw bytes, 64 hex digits or base64 of 32 bytes");
+        Path h = write(GOOD.replace("frames: \"udp://127.0.0.1:15600\"}", "signing: {link_id: 1}}"));
+        assertThatThrownBy(() -> StationConfigFile.read(h))
+                .hasMessageContaining("field 'vehicles[0].signing.key_file': missing");
+    }
 }

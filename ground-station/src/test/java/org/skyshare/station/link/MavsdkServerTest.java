@@ -58,7 +58,8 @@ class MavsdkServerTest {
 
     @Test
     void uploadsAMissionAndReadsTelemetryThroughMavsdk() throws Exception {
-        VehicleConfig cfg = VehicleDefaults.simQuad();
+        // mavsdk_server speaks as ground station system id 245, MAVSDK's default
+        VehicleConfig cfg = VehicleDefaults.simQuad().withGroundStationSystemId(245);
         sim = SimFleet.start(List.of(cfg), InetAddress.getLoopbackAddress(), 0);
         SimVehicle vehicle = sim.vehicles().get(0);
         int mavlinkPort;

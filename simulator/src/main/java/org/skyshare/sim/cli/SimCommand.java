@@ -79,6 +79,11 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--signing-key", description = "64 hex digits: sign all frames and accept only signed ones")
     String signingKey;
 
+    @Option(names = "--gcs-system-id", description = "the ground station's MAVLink system id: unsigned commands, mission "
+            + "uploads and parameter changes from any other system id are refused (MAVSDK uses 245), default ${DEFAULT-VALUE}",
+            defaultValue = "255")
+    int gcsSystemId;
+
     @Option(names = "--cameras", description = "also render and stream each vehicle's thermal and RGB frames of the demo world "
             + "to this station host (thermal UDP 5600, RGB 5610 + 2i, see docs/sim-world.md)")
     String camerasHost;
@@ -168,7 +173,7 @@ public final class SimCommand implements Callable<Integer> {
         MavlinkSigning signing = signingKey == null ? null : MavlinkSigning.fromHex(signingKey, 0);
         try {
             return new VehicleConfig(1, d.homeLatDeg(), d.homeLonDeg(), d.homeAltitudeAmslM(), catalog.aircraft(aircraft),
-                    catalog.dock(dock), windFromDeg, windMps, gustMps, seed, timeFactor, rateHz, signing);
+                    catalog.dock(dock), windFromDeg, windMps, gustMps, seed, timeFactor, rateHz, signing, gcsSystemId);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sim settings: " + e.getMessage(), e);
         }

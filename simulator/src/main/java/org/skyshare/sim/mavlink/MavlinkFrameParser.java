@@ -28,6 +28,8 @@ public final class MavlinkFrameParser {
      * fields this dialect does not know. Longer than this many extra bytes is a damaged length.
      */
     private static final int NEWER_EXTENSIONS_MAX = 16;
+    /** How far behind this side's clock a new signed stream may start: one minute, in 10 us units (the spec's). */
+    static final long NEW_STREAM_WINDOW = 60L * 100_000;
 
     private final MessageRegistry registry = MessageRegistry.COMMON;
     private final MavlinkSigning requiredSigning;
@@ -214,6 +216,13 @@ public final class MavlinkFrameParser {
         int stream = (buf[pos + 5] & 0xff) << 16 | (buf[pos + 6] & 0xff) << 8 | (buf[sigStart] & 0xff);
         Long last = lastTimestamps.get(stream);
         if (last != null && ts <= last) {
+            replayed++;
+            return false;
+        }
+        if (last == null && ts < MavlinkSigning.clockTimestamp() - NEW_STREAM_WINDOW) {
+            // a stream this side has not seen (e.g. since a restart) starting more than a minute in
+            // the past is a recording played back, as the signing spec says: a signed "airborne"
+            // captured during a flight must not show the docked drone as airborne after a restart
             replayed++;
             return false;
         }

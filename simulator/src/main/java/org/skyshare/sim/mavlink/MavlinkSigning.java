@@ -51,6 +51,35 @@ public final class MavlinkSigning {
         return secretKey;
     }
 
+    /**
+     * Continues after a timestamp this key already signed with (persisted by the station), so that
+     * after a restart, even with a clock set back, no timestamp is used twice: a receiver would
+     * take the frames for a replay and drop them.
+     */
+    public synchronized void resumeAfter(long timestamp) {
+        lastTimestamp = Math.max(lastTimestamp, timestamp);
+    }
+
+    /** The last timestamp signed with (10 us units since 2015-01-01), 0 before the first. */
+    public synchronized long lastTimestamp() {
+        return lastTimestamp;
+    }
+
+    /**
+     * SETUP_SIGNING for a vehicle: gives it this key and a starting timestamp (ArduPilot stores
+     * both; it answers nothing, so connecting with the key is the confirmation). Send it only over a
+     * link you trust (a cable, or before the vehicle leaves the bench): the key travels in clear.
+     */
+    public io.dronefleet.mavlink.common.SetupSigning setupMessage(int targetSystem, int targetComponent) {
+        return io.dronefleet.mavlink.common.SetupSigning.builder().targetSystem(targetSystem).targetComponent(targetComponent)
+                .secretKey(secretKey.clone()).initialTimestamp(java.math.BigInteger.valueOf(clockTimestamp())).build();
+    }
+
+    /** The timestamp the clock gives now, in the protocol's units. */
+    public static long clockTimestamp() {
+        return (System.currentTimeMillis() - EPOCH_2015_MS) * 100;
+    }
+
     /** Strictly increasing even when called faster than the 10 us tick. */
     synchronized long nextTimestamp() {
         long now = (System.currentTimeMillis() - EPOCH_2015_MS) * 100;

@@ -78,6 +78,8 @@ public final class SimVehicle implements VehicleStateSource, AutoCloseable {
     private final Map<String, AtomicLong> sentByType = new ConcurrentHashMap<>();
     private final AtomicLong framesSent = new AtomicLong();
     private final AtomicLong framesSuppressed = new AtomicLong();
+    private final AtomicLong foreignFrames = new AtomicLong();
+    private final AtomicLong refusedCommands = new AtomicLong();
     private final Random lossRandom;
 
     private volatile VehicleState state;
@@ -279,6 +281,19 @@ public final class SimVehicle implements VehicleStateSource, AutoCloseable {
             s = s.plus(p.stats());
         }
         return s;
+    }
+
+    /** Valid frames from a system other than the ground station (unsigned vehicle), all ignored. */
+    public long foreignFrames() {
+        return foreignFrames.get();
+    }
+
+    /**
+     * Commands, mission and fence uploads, mission changes and parameter sets refused because they
+     * came from a system other than the ground station (unsigned vehicle).
+     */
+    public long refusedCommands() {
+        return refusedCommands.get();
     }
 
     /** Stops streaming telemetry (the receive side and the physics keep running); used to count exactly. */
@@ -502,7 +517,10 @@ public final class SimVehicle implements VehicleStateSource, AutoCloseable {
             SocketAddress from = packet.getSocketAddress();
             UdpPeer peer = new UdpPeer(from);
             udpParser.acceptDatagram(buf, packet.getOffset(), packet.getLength(), f -> {
-                udpPeers.put(from, System.nanoTime());
+                if (fromGroundStation(f)) {
+                    // only the ground station becomes a telemetry peer: a stranger gets no stream to amplify
+                    udpPeers.put(from, System.nanoTime());
+                }
                 handle(peer, f);
             });
         }
@@ -564,7 +582,29 @@ public final class SimVehicle implements VehicleStateSource, AutoCloseable {
         return targetSystem == 0 || targetSystem == cfg.systemId();
     }
 
+    /**
+     * Whether a frame may command this vehicle. With signing on, the parser has already dropped
+     * everything not signed with the key, so the signature is the credential; without signing, only
+     * the configured ground station's system id is obeyed (ArduPilot's SYSID_MYGCS with
+     * SYSID_ENFORCE), so a stranger on the network cannot arm, take off, land or upload a mission.
+     */
+    private boolean fromGroundStation(MavlinkFrame f) {
+        return cfg.signing() != null || f.systemId() == cfg.groundStationSystemId();
+    }
+
+    private static boolean changesVehicle(Object p) {
+        return p instanceof CommandLong || p instanceof CommandInt || p instanceof MissionCount || p instanceof MissionItemInt
+                || p instanceof MissionClearAll || p instanceof MissionSetCurrent || p instanceof ParamSet;
+    }
+
     private void handle(Peer peer, MavlinkFrame f) {
+        if (!fromGroundStation(f)) {
+            foreignFrames.incrementAndGet();
+            if (changesVehicle(f.payload())) {
+                refusedCommands.incrementAndGet();
+            }
+            return;
+        }
         long now = System.nanoTime();
         int sys = f.systemId();
         int comp = f.componentId();

@@ -20,6 +20,10 @@ import org.skyshare.sim.mavlink.MavlinkSigning;
  * @param timeFactor       simulation seconds per wall-clock second for physics and battery
  * @param telemetryRateHz  rate of the fast streams (position, attitude); the others derive from it
  * @param signing          when not null the vehicle signs what it sends and accepts only signed frames
+ * @param groundStationSystemId the only system id whose commands, mission uploads and parameter
+ *                         changes an unsigned vehicle obeys (255 by convention; MAVSDK uses 245),
+ *                         the way ArduPilot's SYSID_MYGCS with SYSID_ENFORCE works. With signing on,
+ *                         a valid signature is the credential and any system id is obeyed.
  */
 public record VehicleConfig(
         int systemId,
@@ -34,7 +38,11 @@ public record VehicleConfig(
         long seed,
         double timeFactor,
         double telemetryRateHz,
-        MavlinkSigning signing) {
+        MavlinkSigning signing,
+        int groundStationSystemId) {
+
+    /** The ground station system id a vehicle obeys unless told otherwise (the MAVLink convention for a GCS). */
+    public static final int DEFAULT_GROUND_STATION_SYSTEM_ID = 255;
 
     public VehicleConfig {
         if (systemId < 1 || systemId > 255) {
@@ -49,46 +57,54 @@ public record VehicleConfig(
         if (windSpeedMps < 0 || gustMps < 0) {
             throw new IllegalArgumentException("wind and gust speeds must be >= 0");
         }
+        if (groundStationSystemId < 1 || groundStationSystemId > 255) {
+            throw new IllegalArgumentException("ground station system id must be 1..255, got " + groundStationSystemId);
+        }
     }
 
     public VehicleConfig withSystemId(int id) {
         return new VehicleConfig(id, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
-                gustMps, seed + id, timeFactor, telemetryRateHz, signing);
+                gustMps, seed + id, timeFactor, telemetryRateHz, signing, groundStationSystemId);
     }
 
     public VehicleConfig withHome(double latDeg, double lonDeg) {
         return new VehicleConfig(systemId, latDeg, lonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
-                gustMps, seed, timeFactor, telemetryRateHz, signing);
+                gustMps, seed, timeFactor, telemetryRateHz, signing, groundStationSystemId);
     }
 
     public VehicleConfig withTimeFactor(double factor) {
         return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
-                gustMps, seed, factor, telemetryRateHz, signing);
+                gustMps, seed, factor, telemetryRateHz, signing, groundStationSystemId);
     }
 
     public VehicleConfig withTelemetryRate(double hz) {
         return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
-                gustMps, seed, timeFactor, hz, signing);
+                gustMps, seed, timeFactor, hz, signing, groundStationSystemId);
     }
 
     public VehicleConfig withWind(double fromDeg, double speedMps, double gust) {
         return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, fromDeg, speedMps,
-                gust, seed, timeFactor, telemetryRateHz, signing);
+                gust, seed, timeFactor, telemetryRateHz, signing, groundStationSystemId);
     }
 
     public VehicleConfig withDock(DockProfile profile) {
         return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, profile, windFromDeg, windSpeedMps,
-                gustMps, seed, timeFactor, telemetryRateHz, signing);
+                gustMps, seed, timeFactor, telemetryRateHz, signing, groundStationSystemId);
     }
 
     /** The seed of the gusts and injected loss; each vehicle of a fleet adds its system id to it. */
     public VehicleConfig withSeed(long newSeed) {
         return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
-                gustMps, newSeed, timeFactor, telemetryRateHz, signing);
+                gustMps, newSeed, timeFactor, telemetryRateHz, signing, groundStationSystemId);
     }
 
     public VehicleConfig withSigning(MavlinkSigning key) {
         return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
-                gustMps, seed, timeFactor, telemetryRateHz, key);
+                gustMps, seed, timeFactor, telemetryRateHz, key, groundStationSystemId);
+    }
+
+    public VehicleConfig withGroundStationSystemId(int id) {
+        return new VehicleConfig(systemId, homeLatDeg, homeLonDeg, homeAltitudeAmslM, aircraft, dock, windFromDeg, windSpeedMps,
+                gustMps, seed, timeFactor, telemetryRateHz, signing, id);
     }
 }

@@ -11,6 +11,7 @@ public final class VehicleDefaults {
     public static VehicleConfig simQuad() {
         ProfileCatalog catalog = ProfileCatalog.builtIn();
         return new VehicleConfig(1, 30.3660605, 119.7550211, SimFleet.JINGSHAN_GROUND_AMSL_M,
-                catalog.aircraft("sim-quad"), catalog.dock("sim-dock"), 315, 3, 0.8, 42, 1, 10, null);
+                catalog.aircraft("sim-quad"), catalog.dock("sim-dock"), 315, 3, 0.8, 42, 1, 10, null,
+                VehicleConfig.DEFAULT_GROUND_STATION_SYSTEM_ID);
     }
 }

@@ -113,6 +113,33 @@ class MavlinkCodecTest {
     }
 
     @Test
+    void aNewSignedStreamStartingMoreThanAMinuteInThePastIsAReplay() {
+        MavlinkSigning key = MavlinkSigning.fromPassphrase("skyshare test key", 1);
+        byte[] recorded = new MavlinkCodec(4, 1, key).encode(POSITION);
+        byte[] old = resignedAt(recorded, key, MavlinkSigning.clockTimestamp() - 2 * MavlinkFrameParser.NEW_STREAM_WINDOW);
+        byte[] recent = resignedAt(recorded, key, MavlinkSigning.clockTimestamp() - MavlinkFrameParser.NEW_STREAM_WINDOW / 2);
+        List<MavlinkFrame> frames = new ArrayList<>();
+        MavlinkFrameParser restarted = new MavlinkFrameParser(key);
+        restarted.acceptDatagram(old, 0, old.length, frames::add);
+        assertThat(frames).isEmpty();
+        assertThat(restarted.stats().replayed()).isEqualTo(1);
+        restarted.acceptDatagram(recent, 0, recent.length, frames::add);
+        assertThat(frames).hasSize(1);
+    }
+
+    /** The frame with its signature timestamp replaced and signed again (what only a key holder can do). */
+    private static byte[] resignedAt(byte[] frame, MavlinkSigning key, long timestamp) {
+        byte[] f = frame.clone();
+        int s = f.length - 13;
+        for (int i = 0; i < 6; i++) {
+            f[s + 1 + i] = (byte) (timestamp >>> (8 * i));
+        }
+        byte[] sig = MavlinkSigning.signature(MavlinkSigning.sha256(), key.key(), f, 0, s + 7);
+        System.arraycopy(sig, 0, f, s + 7, 6);
+        return f;
+    }
+
+    @Test
     void randomBytesNeverThrow() {
         Random random = new Random(11);
         MavlinkFrameParser parser = new MavlinkFrameParser();
