@@ -72,6 +72,8 @@ class ConsoleOpensTest {
         assertEquals(plan.sorties().size(), (int) HeadlessFx.onFx(() -> shell.map().model().routes().size()));
         assertTrue(HeadlessFx.onFx(() -> shell.map().model().cells().size()) > 0, "grid cells on the map");
         assertEquals(plan.sorties().size(), robot.lookup("#sorties").queryTableView().getItems().size());
+        // the table's items are set before its skin has laid out the rows (a CI run looked too soon)
+        HeadlessFx.waitFor("sortie rows shown", 10_000, () -> robot.lookup("#sorties .table-row-cell").tryQuery().isPresent());
         robot.clickOn((javafx.scene.Node) robot.lookup("#sorties .table-row-cell").query());
         HeadlessFx.waitFor("route highlighted", 5_000, () -> shell.map().model().highlightedRoute() != null);
         HeadlessFx.screenshot(shell.getScene().getRoot(), "console-jingshan-plan");
