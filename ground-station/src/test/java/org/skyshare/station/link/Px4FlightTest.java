@@ -45,7 +45,9 @@ class Px4FlightTest {
         }, () -> "counts " + link.telemetry().messageCounts());
         // SIH starts where its SIH_LOC_* parameters say (PX4_HOME_* is for the Gazebo/jMAVSim start-up): fly from there
         Home home = link.telemetry().latest().home();
-        assertThat(JingshanDock.distanceM(link.telemetry().latest().position(), home.latDeg(), home.lonDeg())).isLessThan(3.0);
+        // on its home: SIH's simulated GPS and the estimator put a standing drone a few metres off
+        // (3.7 m in one CI run), so within a GPS's error of it, not within a dock's width
+        assertThat(JingshanDock.distanceM(link.telemetry().latest().position(), home.latDeg(), home.lonDeg())).isLessThan(10.0);
         assertThat(link.telemetry().latest().landedState()).isEqualTo(LandedState.ON_GROUND);
 
         List<MissionItem> sortie = JingshanDock.shortSortie(home.latDeg(), home.lonDeg(), 60, 15);
